@@ -1,0 +1,75 @@
+// The picture of the Container Network Model the UI draws: hosts, their interfaces, networks, sandboxes, endpoints.
+// A pure projection of the World: the same world always gives the same model (and the same order).
+
+export interface TopoInterface {
+  /** `host1:eth0`, `ctr:<id12>:eth0`, ... unique in the model. */
+  key: string;
+  name: string;
+  kind: string;
+  mac: string;
+  up: boolean;
+  /** `a.b.c.d/len` for each IPv4 address. */
+  addrs: string[];
+  /** Bridge this interface is a port of, by name (in the same namespace). */
+  master: string | null;
+  /** Key of the other end for veth pairs. */
+  peer: string | null;
+}
+
+export interface TopoHost {
+  name: string;
+  /** The host's own interfaces (root namespace): lo, eth0, docker0, br-*, veth*. */
+  interfaces: TopoInterface[];
+}
+
+export interface TopoNetwork {
+  id: string;
+  name: string;
+  driver: string;
+  scope: string;
+  host: string;
+  subnets: string[];
+  gateways: string[];
+  /** The Linux bridge implementing it (`docker0`, `br-<id12>`), if any. */
+  bridge: string | null;
+  internal: boolean;
+}
+
+export interface TopoSandbox {
+  id: string;
+  host: string;
+  /** Container name (without the leading slash). */
+  name: string;
+  /** bridge-like (own namespace), host (shares the host stack), none (only lo), container:<name>. */
+  mode: string;
+  netns: string;
+  interfaces: TopoInterface[];
+  running: boolean;
+}
+
+export interface TopoEndpoint {
+  id: string;
+  host: string;
+  sandboxId: string;
+  networkId: string;
+  ifname: string;
+  hostIfname: string | null;
+  ipv4: string;
+  mac: string;
+}
+
+/** A namespace made by hand (`ip netns add`), drawn like a sandbox without Docker. */
+export interface TopoNamespace {
+  id: string;
+  host: string;
+  name: string;
+  interfaces: TopoInterface[];
+}
+
+export interface TopologyModel {
+  hosts: TopoHost[];
+  networks: TopoNetwork[];
+  sandboxes: TopoSandbox[];
+  endpoints: TopoEndpoint[];
+  namespaces: TopoNamespace[];
+}

@@ -1,0 +1,38 @@
+// The shape of a parsed command line, as POSIX sh grammar names it: lists, and-or lists, pipelines, simple commands.
+
+/** A piece of a word: literal text, a `$VAR`, or a `$(command)` substitution. `quoted` marks double/single quotes. */
+export type WordPart =
+  | { kind: 'lit'; text: string; quoted: boolean }
+  | { kind: 'var'; name: string; quoted: boolean }
+  | { kind: 'cmdsub'; source: string; quoted: boolean };
+
+export type Word = WordPart[];
+
+export interface Redirect {
+  /** File descriptor redirected: 1 (stdout) or 2 (stderr); 0 for `<`. */
+  fd: number;
+  op: '>' | '>>' | '<' | '>&';
+  /** Target word, or the fd number for `>&`. */
+  target: Word | number;
+}
+
+export interface SimpleCommand {
+  assignments: { name: string; value: Word }[];
+  words: Word[];
+  redirects: Redirect[];
+}
+
+export interface Pipeline {
+  negate: boolean;
+  commands: SimpleCommand[];
+}
+
+export interface AndOr {
+  first: Pipeline;
+  rest: { op: '&&' | '||'; pipeline: Pipeline }[];
+}
+
+/** A whole line: and-or lists separated by `;` (or `&`, which this shell runs in the foreground). */
+export interface Script {
+  items: AndOr[];
+}

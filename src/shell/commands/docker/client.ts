@@ -1,0 +1,28 @@
+// The docker CLI's connection to a daemon: which engine a command talks to, and how daemon errors are printed.
+import type { DockerEngineState } from '../../../core/docker/types';
+import { DaemonError, NoDaemonError } from '../../../core/docker/errors';
+import type { CommandContext } from '../../types';
+
+/** The engine on the host this shell runs on (DOCKER_HOST is always the local socket here). */
+export function engineFor(ctx: CommandContext): DockerEngineState {
+  const engine = ctx.world.state.docker[ctx.env.host];
+  if (!engine) throw new NoDaemonError();
+  return engine;
+}
+
+/** Runs a command body, turning daemon errors into docker's stderr lines and exit status 1. */
+export async function withDaemon(ctx: CommandContext, body: (engine: DockerEngineState) => Promise<number> | number): Promise<number> {
+  try {
+    return await body(engineFor(ctx));
+  } catch (e) {
+    if (e instanceof DaemonError) {
+      ctx.err(`Error response from daemon: ${e.message}\n`);
+      return 1;
+    }
+    if (e instanceof NoDaemonError) {
+      ctx.err(`${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}

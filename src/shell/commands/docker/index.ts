@@ -1,0 +1,48 @@
+// The `docker` program: the CLI's root command, its global options, and the command tree under it.
+import type { Program } from '../../types';
+import { type CobraCommand, DOCKER_STYLE, runCobra } from '../../cobra';
+import { networkCommand } from './network';
+import { registerCompleter } from '../../completers';
+import { completeCobra } from '../../cobra-completion';
+
+/** The client version this lab emulates (Docker Engine 27.5 with its matching CLI). */
+export const DOCKER_VERSION = '27.5.1';
+export const DOCKER_BUILD = '9f9e405';
+
+export const dockerRoot: CobraCommand = {
+  name: 'docker',
+  use: 'docker [OPTIONS] COMMAND [ARG...]',
+  short: 'A self-sufficient runtime for containers',
+  persistentFlags: [],
+  flags: [
+    { name: 'config', type: 'string', help: 'Location of client config files', default: '/home/learner/.docker', defaultText: '"/home/learner/.docker"' },
+    { name: 'context', short: 'c', type: 'string', help: 'Name of the context to use to connect to the daemon (overrides DOCKER_HOST env var and default context set with "docker context use")' },
+    { name: 'debug', short: 'D', type: 'bool', help: 'Enable debug mode' },
+    { name: 'host', short: 'H', type: 'stringArray', valueName: 'list', help: 'Daemon socket to connect to' },
+    { name: 'log-level', short: 'l', type: 'string', help: 'Set the logging level ("debug", "info", "warn", "error", "fatal")', default: 'info' },
+    { name: 'tls', type: 'bool', help: 'Use TLS; implied by --tlsverify' },
+    { name: 'tlscacert', type: 'string', help: 'Trust certs signed only by this CA', defaultText: '"/home/learner/.docker/ca.pem"' },
+    { name: 'tlscert', type: 'string', help: 'Path to TLS certificate file', defaultText: '"/home/learner/.docker/cert.pem"' },
+    { name: 'tlskey', type: 'string', help: 'Path to TLS key file', defaultText: '"/home/learner/.docker/key.pem"' },
+    { name: 'tlsverify', type: 'bool', help: 'Use TLS and verify the remote' },
+    { name: 'version', short: 'v', type: 'bool', help: 'Print version information and quit' },
+  ],
+  subcommands: [networkCommand],
+};
+
+export const docker: Program = {
+  name: 'docker',
+  summary: 'the Docker CLI (networks, containers, images)',
+  flavors: ['ubuntu'],
+  run(ctx) {
+    return runCobra(dockerRoot, ctx, ctx.argv.slice(1), DOCKER_STYLE, (values, c) => {
+      if (values.version) {
+        c.out(`Docker version ${DOCKER_VERSION}, build ${DOCKER_BUILD}\n`);
+        return 0;
+      }
+      return null;
+    });
+  },
+};
+
+registerCompleter('docker', (req) => completeCobra(dockerRoot, req));

@@ -1,0 +1,209 @@
+// Runs a parsed line: expands words, wires pipes and redirections, finds each program and runs it in the right env.
+import type { Script, SimpleCommand, Word } from './ast';
+import type { CommandContext, CommandIO, Interrupt, ProcessEnv } from './types';
+import type { Session } from './session';
+import { findProgram } from './registry';
+import { parseLine } from './parser';
+import { readFile, writeFile } from './vfs';
+
+/** Exit status of a command killed by Ctrl-C (128 + SIGINT). */
+export const EXIT_INTERRUPTED = 130;
+
+export async function runScript(session: Session, script: Script, io: CommandIO, interrupt: Interrupt): Promise<number> {
+  let status = session.lastExit;
+  for (const item of script.items) {
+    if (interrupt.interrupted || session.closed) break;
+    status = await runPipeline(session, item.first, io, interrupt);
+    session.lastExit = status;
+    for (const { op, pipeline } of item.rest) {
+      if (interrupt.interrupted) break;
+      if ((op === '&&' && status !== 0) || (op === '||' && status === 0)) continue;
+      status = await runPipeline(session, pipeline, io, interrupt);
+      session.lastExit = status;
+    }
+  }
+  return status;
+}
+
+async function runPipeline(session: Session, pipeline: Script['items'][0]['first'], io: CommandIO, interrupt: Interrupt): Promise<number> {
+  let stdin: string | null = null;
+  let status = 0;
+  for (let i = 0; i < pipeline.commands.length; i++) {
+    const last = i === pipeline.commands.length - 1;
+    let captured = '';
+    const stageIO: CommandIO = last ? io : { out: (t) => (captured += t), err: io.err, readLine: io.readLine };
+    status = await runSimple(session, pipeline.commands[i], stdin, stageIO, interrupt);
+    stdin = captured;
+    if (interrupt.interrupted) break;
+  }
+  return pipeline.negate ? (status === 0 ? 1 : 0) : status;
+}
+
+function lookupVar(session: Session, env: ProcessEnv, name: string): string {
+  switch (name) {
+    case '?':
+      return String(session.lastExit);
+    case '$':
+      return '4242';
+    case '#':
+      return '0';
+    case '0':
+      return env.shell;
+    case 'HOME':
+      return env.user === 'root' ? '/root' : `/home/${env.user}`;
+    case 'USER':
+      return env.user;
+    case 'HOSTNAME':
+      return env.hostname;
+    case 'PWD':
+      return env.cwd.replace(/^~/, env.user === 'root' ? '/root' : `/home/${env.user}`);
+    default:
+      return env.vars[name] ?? '';
+  }
+}
+
+/** Expands one word into fields: unquoted expansions are split on whitespace, quoted ones are kept whole. */
+async function expandWord(session: Session, word: Word, interrupt: Interrupt, errIO: CommandIO): Promise<string[]> {
+  const fields: string[] = [];
+  let cur = '';
+  let hasContent = false;
+  for (const part of word) {
+    let value: string;
+    if (part.kind === 'lit') {
+      cur += part.text;
+      hasContent = true;
+      continue;
+    }
+    if (part.kind === 'var') value = lookupVar(session, session.env, part.name);
+    else value = (await captureOutput(session, part.source, interrupt, errIO)).replace(/\n+$/, '');
+    if (part.quoted) {
+      cur += value;
+      hasContent = true;
+      continue;
+    }
+    const pieces = value.split(/[ \t\n]+/);
+    for (let i = 0; i < pieces.length; i++) {
+      if (i > 0) {
+        if (hasContent || cur) fields.push(cur);
+        cur = '';
+        hasContent = false;
+      }
+      if (pieces[i]) {
+        cur += pieces[i];
+        hasContent = true;
+      }
+    }
+  }
+  if (hasContent || cur) fields.push(cur);
+  return fields;
+}
+
+/** `$(...)`: runs a nested line and returns what it printed on stdout. */
+async function captureOutput(session: Session, source: string, interrupt: Interrupt, errIO: CommandIO): Promise<string> {
+  const parsed = parseLine(source);
+  if (!parsed.ok) {
+    errIO.err(`${session.env.shell}: ${parsed.message}\n`);
+    return '';
+  }
+  let out = '';
+  const saved = session.lastExit;
+  await runScript(session, parsed.script, { out: (t) => (out += t), err: errIO.err, readLine: errIO.readLine }, interrupt);
+  session.lastExit = saved;
+  return out;
+}
+
+async function runSimple(session: Session, cmd: SimpleCommand, stdin: string | null, io: CommandIO, interrupt: Interrupt): Promise<number> {
+  const argv: string[] = [];
+  for (const w of cmd.words) argv.push(...(await expandWord(session, w, interrupt, io)));
+  const env = session.env;
+  const assigned: Record<string, string> = {};
+  for (const a of cmd.assignments) assigned[a.name] = (await expandWord(session, a.value, interrupt, io)).join(' ');
+  if (argv.length === 0) {
+    Object.assign(env.vars, assigned);
+    return 0;
+  }
+  const procEnv: ProcessEnv = Object.keys(assigned).length ? { ...env, vars: { ...env.vars, ...assigned } } : env;
+
+  // Redirections: stdout/stderr to files (or /dev/null), stdin from a file.
+  let out = io.out;
+  let err = io.err;
+  const writes: { path: string; append: boolean; fd: number; text: string }[] = [];
+  for (const r of cmd.redirects) {
+    if (r.op === '>&') {
+      if (r.fd === 2 && r.target === 1) err = out;
+      continue;
+    }
+    const target = (await expandWord(session, r.target as Word, interrupt, io)).join(' ');
+    if (r.op === '<') {
+      const res = readFile(session.world, env, target);
+      if (!res.ok) {
+        io.err(`${env.shell}: ${target}: ${res.error === 'EISDIR' ? 'Is a directory' : 'No such file or directory'}\n`);
+        return 1;
+      }
+      stdin = res.content;
+      continue;
+    }
+    const w = { path: target, append: r.op === '>>', fd: r.fd, text: '' };
+    writes.push(w);
+    if (r.fd === 1 || r.fd === 3) out = (t) => (w.text += t);
+    if (r.fd === 2 || r.fd === 3) err = (t) => (w.text += t);
+  }
+
+  const status = await execProgram(session, argv, procEnv, stdin, { out, err, readLine: io.readLine }, interrupt);
+  for (const w of writes) {
+    const problem = writeFile(session.world, env, w.path, w.text, w.append);
+    if (problem) {
+      io.err(`${env.shell}: ${w.path}: ${problem}\n`);
+      return 1;
+    }
+  }
+  return status;
+}
+
+/** Finds argv[0] for the env's userland and runs it; the shell's own "not found" otherwise. */
+export async function execProgram(
+  session: Session,
+  argv: string[],
+  env: ProcessEnv,
+  stdin: string | null,
+  io: CommandIO,
+  interrupt: Interrupt,
+): Promise<number> {
+  const name = argv[0];
+  const program = findProgram(name, env.flavor);
+  if (!program) {
+    if (env.shell === 'bash') io.err(`bash: ${name}: command not found\n`);
+    else io.err(`${env.shell}: ${name}: not found\n`);
+    return 127;
+  }
+  const ctx: CommandContext = {
+    world: session.world,
+    session,
+    env,
+    argv,
+    stdin,
+    out: io.out,
+    err: io.err,
+    readLine: io.readLine,
+    interrupt,
+    sleep: (us) => sleepFor(session, us, interrupt),
+    spawn: (childArgv, childEnv) => execProgram(session, childArgv, childEnv, stdin, io, interrupt),
+  };
+  try {
+    return await program.run(ctx);
+  } catch (e) {
+    // A bug in a command must not take the whole lab down: say so like a crashed process would.
+    io.err(`${name}: internal error: ${(e as Error).message}\n`);
+    return 1;
+  }
+}
+
+async function sleepFor(session: Session, us: number, interrupt: Interrupt): Promise<boolean> {
+  if (interrupt.interrupted) return false;
+  session.world.clock.advance(us);
+  const pace = session.options.pace;
+  if (pace) {
+    await Promise.race([pace(us / 1000), new Promise<void>((resolve) => interrupt.onInterrupt(resolve))]);
+  }
+  return !interrupt.interrupted;
+}

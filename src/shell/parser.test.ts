@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { parseLine } from './parser';
+import type { Word } from './ast';
+
+function flat(w: Word): string {
+  return w.map((p) => (p.kind === 'lit' ? p.text : p.kind === 'var' ? `$${p.name}` : `$(${p.source})`)).join('');
+}
+
+function words(line: string): string[][] {
+  const r = parseLine(line);
+  if (!r.ok) throw new Error(r.message);
+  return r.script.items.map((i) => i.first.commands[0].words.map(flat));
+}
+
+describe('shell parser', () => {
+  it('splits words and keeps quoted spaces', () => {
+    expect(words(`docker network ls --format "{{.ID}} {{.Name}}" 'a b'`)).toEqual([['docker', 'network', 'ls', '--format', '{{.ID}} {{.Name}}', 'a b']]);
+  });
+
+  it('handles backslash escapes and adjacent quoting', () => {
+    expect(words(`echo a\\ b "x"'y'z`)).toEqual([['echo', 'a b', 'xyz']]);
+  });
+
+  it('keeps an empty quoted word', () => {
+    expect(words(`echo "" ''`)).toEqual([['echo', '', '']]);
+  });
+
+  it('separates ; && || and pipes', () => {
+    const r = parseLine('a | b -x && c || d; e');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.script.items).toHaveLength(2);
+    expect(r.script.items[0].first.commands.map((c) => flat(c.words[0]))).toEqual(['a', 'b']);
+    expect(r.script.items[0].rest.map((x) => x.op)).toEqual(['&&', '||']);
+  });
+
+  it('finds variables and command substitutions', () => {
+    expect(words('echo $HOME ${USER} "$?" $(docker ps -q)')).toEqual([['echo', '$HOME', '$USER', '$?', '$(docker ps -q)']]);
+  });
+
+  it('ignores comments', () => {
+    expect(words('ping -c 1 x # ^C after 3s')).toEqual([['ping', '-c', '1', 'x']]);
+  });
+
+  it('parses redirections', () => {
+    const r = parseLine('echo 1 > /proc/sys/net/ipv4/ip_forward 2>&1');
+    expect(r.ok && r.script.items[0].first.commands[0].redirects.map((x) => [x.fd, x.op])).toEqual([
+      [1, '>'],
+      [2, '>&'],
+    ]);
+  });
+
+  it('reports unterminated quotes as incomplete input', () => {
+    expect(parseLine('echo "abc')).toEqual({ ok: false, incomplete: true, message: '"' });
+    expect(parseLine('ls |')).toMatchObject({ ok: false, incomplete: true });
+  });
+
+  it('reports bash syntax errors', () => {
+    expect(parseLine('; ls')).toEqual({ ok: false, incomplete: false, message: "syntax error near unexpected token `;'" });
+    expect(parseLine('ls | | x')).toEqual({ ok: false, incomplete: false, message: "syntax error near unexpected token `|'" });
+  });
+});

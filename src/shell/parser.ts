@@ -1,0 +1,250 @@
+// A POSIX-sh subset parser: quotes, backslash escapes, $VAR, $(...), pipes, &&, ||, ;, redirections, comments.
+import type { AndOr, Pipeline, Redirect, Script, SimpleCommand, Word, WordPart } from './ast';
+
+export type ParseOutcome =
+  | { ok: true; script: Script }
+  /** The line ends inside a quote or after `|`/`&&`: an interactive shell asks for more (PS2 `> `). */
+  | { ok: false; incomplete: true; message: string }
+  | { ok: false; incomplete: false; message: string };
+
+type Token = { kind: 'word'; word: Word; text: string } | { kind: 'op'; op: string };
+
+class Incomplete extends Error {}
+class SyntaxError_ extends Error {}
+
+const OPS = ['&&', '||', '2>&1', '>>', '2>>', '2>', '&>', '>&', '|', ';', '&', '>', '<', '(', ')'];
+
+function isVarStart(ch: string): boolean {
+  return /[A-Za-z_]/.test(ch);
+}
+
+/** Splits a line into words and operators. */
+function tokenize(src: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < src.length) {
+    const ch = src[i];
+    if (ch === ' ' || ch === '\t' || ch === '\n') {
+      i++;
+      continue;
+    }
+    if (ch === '#') break;
+    const op = OPS.find((o) => src.startsWith(o, i));
+    if (op) {
+      tokens.push({ kind: 'op', op });
+      i += op.length;
+      continue;
+    }
+    const start = i;
+    const parts: WordPart[] = [];
+    const lit = (text: string, quoted: boolean) => {
+      const last = parts[parts.length - 1];
+      if (last && last.kind === 'lit' && last.quoted === quoted) last.text += text;
+      else parts.push({ kind: 'lit', text, quoted });
+    };
+    while (i < src.length) {
+      const c = src[i];
+      if (c === ' ' || c === '\t' || c === '\n' || OPS.some((o) => src.startsWith(o, i) && o !== '2>&1' && o !== '2>' && o !== '2>>')) break;
+      if (c === '\\') {
+        if (i + 1 >= src.length) throw new Incomplete('escape');
+        lit(src[i + 1], true);
+        i += 2;
+      } else if (c === "'") {
+        const end = src.indexOf("'", i + 1);
+        if (end < 0) throw new Incomplete("'");
+        lit(src.slice(i + 1, end), true);
+        i = end + 1;
+      } else if (c === '"') {
+        i = readDouble(src, i + 1, parts, lit);
+      } else if (c === '$') {
+        i = readDollar(src, i, parts, lit, false);
+      } else {
+        lit(c, false);
+        i++;
+      }
+    }
+    tokens.push({ kind: 'word', word: parts.length ? parts : [{ kind: 'lit', text: '', quoted: true }], text: src.slice(start, i) });
+  }
+  return tokens;
+}
+
+function readDouble(src: string, i: number, parts: WordPart[], lit: (t: string, q: boolean) => void): number {
+  lit('', true);
+  while (i < src.length) {
+    const c = src[i];
+    if (c === '"') return i + 1;
+    if (c === '\\' && i + 1 < src.length && '$`"\\\n'.includes(src[i + 1])) {
+      lit(src[i + 1], true);
+      i += 2;
+    } else if (c === '$') {
+      i = readDollar(src, i, parts, lit, true);
+    } else {
+      lit(c, true);
+      i++;
+    }
+  }
+  throw new Incomplete('"');
+}
+
+function readDollar(src: string, i: number, parts: WordPart[], lit: (t: string, q: boolean) => void, quoted: boolean): number {
+  const next = src[i + 1];
+  if (next === '(') {
+    let depth = 1;
+    let j = i + 2;
+    let q: string | null = null;
+    for (; j < src.length; j++) {
+      const c = src[j];
+      if (q) {
+        if (c === q) q = null;
+        else if (c === '\\' && q === '"') j++;
+      } else if (c === "'" || c === '"') q = c;
+      else if (c === '(') depth++;
+      else if (c === ')' && --depth === 0) break;
+    }
+    if (j >= src.length) throw new Incomplete('$(');
+    parts.push({ kind: 'cmdsub', source: src.slice(i + 2, j), quoted });
+    return j + 1;
+  }
+  if (next === '{') {
+    const end = src.indexOf('}', i + 2);
+    if (end < 0) throw new Incomplete('${');
+    const name = src.slice(i + 2, end);
+    if (!/^([A-Za-z_][A-Za-z0-9_]*|[?$#0-9])$/.test(name)) throw new SyntaxError_(`\${${name}}: bad substitution`);
+    parts.push({ kind: 'var', name, quoted });
+    return end + 1;
+  }
+  if (next !== undefined && '?$#0123456789'.includes(next)) {
+    parts.push({ kind: 'var', name: next, quoted });
+    return i + 2;
+  }
+  if (next !== undefined && isVarStart(next)) {
+    let j = i + 1;
+    while (j < src.length && /[A-Za-z0-9_]/.test(src[j])) j++;
+    parts.push({ kind: 'var', name: src.slice(i + 1, j), quoted });
+    return j;
+  }
+  lit('$', quoted);
+  return i + 1;
+}
+
+class Parser {
+  private pos = 0;
+  constructor(private readonly tokens: Token[]) {}
+
+  private peek(): Token | undefined {
+    return this.tokens[this.pos];
+  }
+
+  private isOp(op: string): boolean {
+    const t = this.peek();
+    return !!t && t.kind === 'op' && t.op === op;
+  }
+
+  script(): Script {
+    const items: AndOr[] = [];
+    while (this.peek()) {
+      if (this.isOp(';') || this.isOp('&')) this.unexpected();
+      items.push(this.andOr());
+      if (this.isOp(';') || this.isOp('&')) this.pos++;
+      else if (this.peek()) this.unexpected();
+    }
+    return { items };
+  }
+
+  private unexpected(): never {
+    const t = this.peek();
+    const text = !t ? 'newline' : t.kind === 'op' ? t.op : t.text;
+    throw new SyntaxError_(`syntax error near unexpected token \`${text}'`);
+  }
+
+  private andOr(): AndOr {
+    const first = this.pipeline();
+    const rest: AndOr['rest'] = [];
+    while (this.isOp('&&') || this.isOp('||')) {
+      const op = (this.peek() as { op: '&&' | '||' }).op;
+      this.pos++;
+      if (!this.peek()) throw new Incomplete(op);
+      rest.push({ op, pipeline: this.pipeline() });
+    }
+    return { first, rest };
+  }
+
+  private pipeline(): Pipeline {
+    let negate = false;
+    const t = this.peek();
+    if (t && t.kind === 'word' && t.text === '!') {
+      negate = true;
+      this.pos++;
+    }
+    const commands = [this.simple()];
+    while (this.isOp('|')) {
+      this.pos++;
+      if (!this.peek()) throw new Incomplete('|');
+      commands.push(this.simple());
+    }
+    return { negate, commands };
+  }
+
+  private simple(): SimpleCommand {
+    const cmd: SimpleCommand = { assignments: [], words: [], redirects: [] };
+    for (;;) {
+      const t = this.peek();
+      if (!t) break;
+      if (t.kind === 'op') {
+        const r = this.redirect(t.op);
+        if (!r) break;
+        cmd.redirects.push(r);
+        continue;
+      }
+      const assign = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(t.text);
+      if (assign && cmd.words.length === 0 && t.word[0].kind === 'lit' && !t.word[0].quoted) {
+        const value = structuredClone(t.word);
+        (value[0] as { text: string }).text = (value[0] as { text: string }).text.slice(assign[0].length);
+        cmd.assignments.push({ name: assign[1], value });
+      } else {
+        cmd.words.push(t.word);
+      }
+      this.pos++;
+    }
+    if (cmd.words.length === 0 && cmd.assignments.length === 0 && cmd.redirects.length === 0) this.unexpected();
+    return cmd;
+  }
+
+  private redirect(op: string): Redirect | null {
+    if (op === '2>&1') {
+      this.pos++;
+      return { fd: 2, op: '>&', target: 1 };
+    }
+    const map: Record<string, [number, Redirect['op']]> = {
+      '>': [1, '>'], '>>': [1, '>>'], '<': [0, '<'], '2>': [2, '>'], '2>>': [2, '>>'], '&>': [3, '>'], '>&': [3, '>'],
+    };
+    const m = map[op];
+    if (!m) return null;
+    this.pos++;
+    const target = this.peek();
+    if (!target || target.kind !== 'word') this.unexpected();
+    this.pos++;
+    return { fd: m[0], op: m[1], target: (target as { word: Word }).word };
+  }
+}
+
+/** Parses one input line (or several joined by newlines). */
+export function parseLine(src: string): ParseOutcome {
+  try {
+    const tokens = tokenize(src);
+    return { ok: true, script: new Parser(tokens).script() };
+  } catch (e) {
+    if (e instanceof Incomplete) return { ok: false, incomplete: true, message: e.message };
+    if (e instanceof SyntaxError_) return { ok: false, incomplete: false, message: e.message };
+    throw e;
+  }
+}
+
+/** The words of a line as plain strings, for completion and history (no expansion). */
+export function roughWords(src: string): string[] {
+  try {
+    return tokenize(src).flatMap((t) => (t.kind === 'word' ? [t.word.map((p) => (p.kind === 'lit' ? p.text : '')).join('')] : []));
+  } catch {
+    return src.split(/\s+/).filter(Boolean);
+  }
+}

@@ -1,0 +1,34 @@
+// The explicit, typed list of programs on the lab's PATH. Add a program by importing it here.
+import type { Flavor, Program } from './types';
+import { echo } from './commands/builtins/echo';
+import { cd, clear, exit, exportVar, falseCmd, history, pwd, trueCmd, whoami } from './commands/builtins/session';
+import { sudo } from './commands/builtins/sudo';
+import { help } from './commands/builtins/help';
+import { cat } from './commands/text/cat';
+import { grep } from './commands/text/grep';
+import { head, tail } from './commands/text/head';
+import { sort } from './commands/text/sort';
+import { wc } from './commands/text/wc';
+import { docker } from './commands/docker';
+
+const PROGRAMS: readonly Program[] = [
+  // shell builtins
+  cd, clear, echo, exit, exportVar, falseCmd, help, history, pwd, sudo, trueCmd, whoami,
+  // text utilities
+  cat, grep, head, sort, tail, wc,
+  // tools
+  docker,
+];
+
+const byName = new Map<string, Program>(PROGRAMS.map((p) => [p.name, p]));
+
+/** The program `name` as installed for `flavor`, if that userland has it. */
+export function findProgram(name: string, flavor: Flavor): Program | undefined {
+  const p = byName.get(name);
+  return p && (!p.flavors || p.flavors.includes(flavor)) ? p : undefined;
+}
+
+/** Every program available in a userland, sorted by name (for `help` and completion). */
+export function listPrograms(flavor: Flavor): Program[] {
+  return PROGRAMS.filter((p) => !p.flavors || p.flavors.includes(flavor)).sort((a, b) => a.name.localeCompare(b.name));
+}

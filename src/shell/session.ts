@@ -1,0 +1,104 @@
+// One interactive shell on a host: its prompt, history, variables, and the stack of shells entered with `docker exec -it`.
+import type { World } from '../core/world';
+import type { CommandIO, Interrupt, ProcessEnv } from './types';
+import { runScript } from './interpreter';
+import { parseLine } from './parser';
+
+export interface SessionOptions {
+  /** Waits real time for a simulated sleep: the browser paces `ping`; tests and `cnlab exec` pass none and run instantly. */
+  pace?: (ms: number) => Promise<void>;
+  user?: string;
+}
+
+/** The environment of the login shell on a host (bash as `learner` in ~). */
+export function hostShellEnv(world: World, host: string, user = 'learner'): ProcessEnv {
+  return {
+    host,
+    netns: world.host(host).rootNs,
+    flavor: 'ubuntu',
+    hostname: host,
+    user,
+    cwd: '~',
+    shell: 'bash',
+    fsRoot: host,
+    vars: {},
+  };
+}
+
+/** A never-firing interrupt, for programmatic runs. */
+export const NO_INTERRUPT: Interrupt = { interrupted: false, onInterrupt() {} };
+
+export class Session {
+  /** The login shell at the bottom, shells entered with `docker exec -it`/`sudo -i` on top. */
+  readonly envStack: ProcessEnv[];
+  readonly history: string[] = [];
+  lastExit = 0;
+  /** Set when the login shell itself exits. */
+  closed = false;
+
+  constructor(
+    readonly world: World,
+    host: string,
+    readonly options: SessionOptions = {},
+  ) {
+    this.envStack = [hostShellEnv(world, host, options.user)];
+  }
+
+  get env(): ProcessEnv {
+    return this.envStack[this.envStack.length - 1];
+  }
+
+  get host(): string {
+    return this.env.host;
+  }
+
+  /** bash's `\u@\h:\w\$ `; BusyBox ash's `\w \$ ` inside alpine. */
+  prompt(): string {
+    const e = this.env;
+    const mark = e.user === 'root' ? '#' : '$';
+    if (e.shell === 'sh' || e.shell === 'ash') return `${e.cwd === '/' ? '/' : e.cwd} ${mark} `;
+    return `${e.user}@${e.hostname}:${e.cwd}${mark} `;
+  }
+
+  pushEnv(env: ProcessEnv): void {
+    this.envStack.push(env);
+  }
+
+  /** Leaves the innermost shell; returns false at the login shell. */
+  popEnv(): boolean {
+    if (this.envStack.length <= 1) return false;
+    this.envStack.pop();
+    return true;
+  }
+
+  /** Records a line as bash's HISTCONTROL=ignoreboth does (no leading-space lines, no consecutive duplicates). */
+  remember(line: string): void {
+    if (!line.trim() || line.startsWith(' ')) return;
+    if (this.history[this.history.length - 1] === line) return;
+    this.history.push(line);
+  }
+
+  /** Runs one typed line to completion and returns its exit status. */
+  async run(line: string, io: CommandIO, interrupt: Interrupt = NO_INTERRUPT): Promise<number> {
+    this.remember(line);
+    const parsed = parseLine(line);
+    if (!parsed.ok) {
+      const shell = this.env.shell;
+      if (parsed.incomplete) {
+        io.err(`${shell}: unexpected EOF while looking for matching \`${closer(parsed.message)}'\n`);
+      } else {
+        io.err(`${shell}: ${parsed.message}\n`);
+      }
+      this.lastExit = 2;
+      return 2;
+    }
+    this.lastExit = await runScript(this, parsed.script, io, interrupt);
+    return this.lastExit;
+  }
+}
+
+function closer(open: string): string {
+  if (open === '$(') return ')';
+  if (open === '${') return '}';
+  return open;
+}

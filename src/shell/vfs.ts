@@ -1,0 +1,85 @@
+// A tiny virtual filesystem: files computed from the world (/etc/hosts, /proc/sys/...) plus files the user wrote.
+import type { World } from '../core/world';
+import type { ProcessEnv } from './types';
+
+/** A file whose content is derived from state (and optionally written back, like /proc/sys). */
+export interface FileProvider {
+  /** Absolute path, e.g. `/etc/resolv.conf`. */
+  path: string;
+  /** Where it exists: hosts, containers, or both. Absent means both. */
+  where?: 'host' | 'container';
+  read(world: World, env: ProcessEnv): string | null;
+  /** Accepts a write; returns an error text (`Permission denied`) or null. */
+  write?(world: World, env: ProcessEnv, content: string): string | null;
+}
+
+const providers: FileProvider[] = [];
+
+/** Registers a computed file; later registrations for the same path and place win. */
+export function registerFile(p: FileProvider): void {
+  providers.unshift(p);
+}
+
+function inContainer(env: ProcessEnv): boolean {
+  return env.fsRoot.startsWith('ctr:');
+}
+
+function providerFor(path: string, env: ProcessEnv): FileProvider | undefined {
+  const where = inContainer(env) ? 'container' : 'host';
+  return providers.find((p) => p.path === path && (!p.where || p.where === where));
+}
+
+/** Resolves `path` against the working directory (`~` is the user's home). */
+export function resolvePath(env: ProcessEnv, path: string): string {
+  const home = env.user === 'root' ? '/root' : `/home/${env.user}`;
+  let p = path.startsWith('~') ? home + path.slice(1) : path;
+  if (!p.startsWith('/')) {
+    const cwd = env.cwd === '~' ? home : env.cwd.replace(/^~/, home);
+    p = `${cwd}/${p}`;
+  }
+  const parts: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return '/' + parts.join('/');
+}
+
+function userKey(env: ProcessEnv, path: string): string {
+  return `${env.fsRoot}:${path}`;
+}
+
+export type ReadResult = { ok: true; content: string } | { ok: false; error: 'ENOENT' | 'EISDIR' };
+
+export function readFile(world: World, env: ProcessEnv, path: string): ReadResult {
+  const abs = resolvePath(env, path);
+  if (abs === '/dev/null') return { ok: true, content: '' };
+  const p = providerFor(abs, env);
+  const computed = p?.read(world, env);
+  if (computed != null) return { ok: true, content: computed };
+  const stored = world.state.files?.[userKey(env, abs)];
+  if (stored !== undefined) return { ok: true, content: stored };
+  if (['/', '/etc', '/proc', '/tmp', '/root', '/home', '/var'].includes(abs)) return { ok: false, error: 'EISDIR' };
+  return { ok: false, error: 'ENOENT' };
+}
+
+/** Writes (or appends) a file; returns an error text such as `Permission denied`, or null. */
+export function writeFile(world: World, env: ProcessEnv, path: string, content: string, append: boolean): string | null {
+  const abs = resolvePath(env, path);
+  if (abs === '/dev/null') return null;
+  const p = providerFor(abs, env);
+  if (p) {
+    if (!p.write) return 'Permission denied';
+    const old = append ? (p.read(world, env) ?? '') : '';
+    return p.write(world, env, old + content);
+  }
+  const home = env.user === 'root' ? '/root' : `/home/${env.user}`;
+  const writable = abs.startsWith('/tmp/') || abs.startsWith(home + '/') || env.user === 'root';
+  if (!writable) return 'Permission denied';
+  const files = (world.state.files ??= {});
+  const key = userKey(env, abs);
+  files[key] = (append ? (files[key] ?? '') : '') + content;
+  world.changed('file', key);
+  return null;
+}

@@ -1,0 +1,45 @@
+// The walking skeleton in a real browser: the lab loads, a typed `docker network ls` prints Docker's table,
+// and the topology view draws host1 with eth0, docker0 and the three default networks.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openLab, screenshotPath, typeCommand } from './browser';
+
+describe('walking skeleton', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await openLab(browser, inject('baseUrl'));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('answers docker network ls with the Docker 27.5 table', async () => {
+    const lines = await typeCommand(page, 'docker network ls');
+    expect(lines[0]).toBe('learner@host1:~$ docker network ls');
+    expect(lines.slice(1, 5).map((l) => l.replace(/^[0-9a-f]{12}/, 'ID'))).toEqual([
+      'NETWORK ID     NAME      DRIVER    SCOPE',
+      'ID   bridge    bridge    local',
+      'ID   host      host      local',
+      'ID   none      null      local',
+    ]);
+    expect(lines[5]).toBe('learner@host1:~$');
+    await page.screenshot({ path: screenshotPath('walking-skeleton') });
+  });
+
+  it('draws host1 with eth0, docker0 and the default networks', async () => {
+    const keys = await page.$$eval('svg g.node', (els) => els.map((e) => e.getAttribute('data-key')));
+    expect(keys).toEqual(expect.arrayContaining(['host:host1', 'iface:host1:eth0', 'iface:host1:docker0']));
+    const networks = await page.$$eval('svg g.node.network text.label', (els) => els.map((e) => e.textContent));
+    expect(networks).toEqual(['bridge', 'host', 'none']);
+    const attach = await page.$$eval('svg g.link.attach', (els) => els.length);
+    expect(attach).toBe(1);
+  });
+
+  it('reports no page errors', () => {
+    expect((page as Page & { labErrors?: string[] }).labErrors).toEqual([]);
+  });
+});
