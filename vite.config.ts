@@ -1,7 +1,7 @@
 // Vite builds the static site: the Svelte UI, the emulator worker chunk, and lessons compiled from markdown.
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { lessonsPlugin } from './src/lessons/vite-plugin';
+import { lessonsPlugin } from './src/lessons/vite-plugin.ts';
 
 export default defineConfig({
   plugins: [svelte(), lessonsPlugin()],

@@ -2,7 +2,7 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
-import { lessonsPlugin } from './src/lessons/vite-plugin';
+import { lessonsPlugin } from './src/lessons/vite-plugin.ts';
 
 export default defineConfig({
   plugins: [svelte(), svelteTesting(), lessonsPlugin()],

@@ -1,7 +1,7 @@
 // Compiles lesson markdown at build time: `import page from '...md?lesson'` yields its HTML, so no markdown parser ships.
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
-import { renderLessonMarkdown } from './render';
+import { renderLessonMarkdown } from './render.ts';
 
 export function lessonsPlugin(): Plugin {
   return {

@@ -26,7 +26,7 @@ describe('walking skeleton', () => {
       'ID   host      host      local',
       'ID   none      null      local',
     ]);
-    expect(lines[5]).toBe('learner@host1:~$');
+    expect(lines[5]).toBe('learner@host1:~$ ');
     await page.screenshot({ path: screenshotPath('walking-skeleton') });
   });
 

@@ -13,6 +13,7 @@ export function newObjectId(world: World): string {
 }
 
 function predefinedNetwork(world: World, name: string, driver: string, extra: Partial<Network>): Network {
+  world.clock.advance(200 + world.rng.int(3000));
   const us = world.clock.now();
   return {
     id: newObjectId(world),
@@ -38,6 +39,8 @@ function predefinedNetwork(world: World, name: string, driver: string, extra: Pa
 
 /** Starts a daemon on `host`: docker0 (172.17.0.1/16, down until a container joins), then bridge, host, none. */
 export function startDockerEngine(world: World, host: string): DockerEngineState {
+  // dockerd comes up a few seconds after the host boots.
+  world.clock.advance(2_000_000 + world.rng.int(2_000_000));
   const root = getNetns(world, world.state.hosts[host].rootNs);
   addLink(world, root, 'docker0', 'bridge');
   addAddress(world, root, 'docker0', parseIpv4('172.17.0.1')!, 16);

@@ -43,8 +43,7 @@ export function rfc3339Nano(us: Micros, extraNanos = 0): string {
   );
 }
 
-/** Go's `time.Time.String()` in UTC (`2025-03-03 09:30:00.123456789 +0000 UTC`). */
-export function goTimeString(us: Micros, extraNanos = 0): string {
-  const iso = rfc3339Nano(us, extraNanos);
-  return iso.replace('T', ' ').replace('Z', ' +0000 UTC');
+/** Go's `time.Time.String()` in UTC (`2025-03-03 09:30:00.123456789 +0000 UTC`) of an RFC 3339 UTC timestamp. */
+export function goTimeString(rfc3339: string): string {
+  return rfc3339.replace('T', ' ').replace('Z', ' +0000 UTC');
 }

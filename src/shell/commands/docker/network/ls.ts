@@ -41,7 +41,7 @@ export function networkContext(n: Network, trunc: boolean) {
     IPv6: () => String(n.enableIPv6),
     Internal: () => String(n.internal),
     Labels: () => sortedLabels(n.labels),
-    CreatedAt: () => goTimeString(n.createdUs),
+    CreatedAt: () => goTimeString(n.created),
   };
   const json = () => {
     const out: Record<string, string> = {};
