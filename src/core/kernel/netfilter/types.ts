@@ -49,6 +49,10 @@ export interface ConntrackEntry {
   reply: Tuple;
   state: 'NEW' | 'ESTABLISHED' | 'RELATED';
   createdUs: number;
+  /** Simulated time (µs) after which the entry is gone (conntrack timeouts: icmp 30 s, udp 30/120 s, tcp). */
+  expiresUs?: number;
+  /** Which NAT the entry applies (conntrack -L shows [SNAT]/[DNAT] flows). */
+  nat?: { snat: boolean; dnat: boolean };
 }
 
 export interface Tuple {
