@@ -1,6 +1,13 @@
 // LabClient: the one object in the UI that owns the lab worker and speaks its protocol.
 import { proxy, wrap, type Remote } from 'comlink';
-import type { Completion, ExecDone, ExecEvent, LabApi, LabEvent, LabInfo, SessionInfo, WorldSpec } from './protocol';
+import type { Completion, Details, ExecDone, ExecEvent, LabApi, LabEvent, LabInfo, PacketPath, SessionInfo, TopologyModel, WorldSpec } from './protocol';
+import { applyTopologyDiff } from '../core/topology/diff';
+
+/** What a topology watcher receives: the whole current model, the keys that just changed, and packet walks. */
+export interface TopologyWatcher {
+  onModel(model: TopologyModel, changed: readonly string[], version: number): void;
+  onPacket?(path: PacketPath): void;
+}
 
 export class LabClient {
   private readonly worker: Worker;
@@ -42,6 +49,35 @@ export class LabClient {
 
   subscribe(onEvent: (e: LabEvent) => void): Promise<void> {
     return this.api.subscribe(proxy(onEvent));
+  }
+
+  /** Keeps a model current by applying the worker's diffs; `changed` lists the keys a diff touched (empty at first). */
+  watchTopology(watcher: TopologyWatcher): Promise<void> {
+    let model: TopologyModel | null = null;
+    return this.subscribe((e) => {
+      if (e.type === 'topology') {
+        model = e.model;
+        watcher.onModel(model, [], e.version);
+      } else if (e.type === 'topology-diff' && model) {
+        model = applyTopologyDiff(model, e.diff);
+        watcher.onModel(model, [...e.diff.upserts.map((u) => u.key), ...e.diff.removed], e.version);
+      } else if (e.type === 'packet' && e.path) {
+        watcher.onPacket?.(e.path);
+      }
+    });
+  }
+
+  setHistory(sessionId: string, entries: string[]): Promise<void> {
+    return this.api.setHistory(sessionId, entries);
+  }
+
+  /** Ctrl-D on an empty line. */
+  endOfInput(sessionId: string, onEvent: (e: ExecEvent) => void): Promise<ExecDone> {
+    return this.api.endOfInput(sessionId, proxy(onEvent));
+  }
+
+  details(key: string): Promise<Details> {
+    return this.api.details(key);
   }
 
   snapshot(): Promise<string> {

@@ -1,12 +1,17 @@
 // The worker's side of the lab: one World, its shell sessions, and the LabApi the UI calls (testable without a Worker).
 import { createWorld } from '../core/presets';
-import { World, type WorldSnapshot } from '../core/world';
+import { World, type WorldEvent, type WorldSnapshot } from '../core/world';
 import { projectTopology } from '../core/topology/project';
+import { diffTopology, isEmptyDiff } from '../core/topology/diff';
+import { packetPath } from '../core/topology/packet-path';
+import type { PacketTrace } from '../core/sim/trace';
+import type { TopologyModel } from '../core/topology/model';
 import { Session } from '../shell/session';
 import { ManualInterrupt } from '../shell/interrupts';
 import { completeLine } from '../shell/completion';
 import type { CommandIO } from '../shell/types';
-import type { Completion, ExecDone, ExecEvent, LabApi, LabEvent, LabInfo, SessionInfo, WorldSpec } from './protocol';
+import { detailsFor } from './details';
+import type { Completion, Details, ExecDone, ExecEvent, LabApi, LabEvent, LabInfo, SessionInfo, WorldSpec } from './protocol';
 
 interface LiveSession {
   session: Session;
@@ -17,6 +22,8 @@ interface LiveSession {
 export interface LabHostOptions {
   /** Real-time pacing of simulated sleeps (the browser waits; tests do not). */
   pace?: (ms: number) => Promise<void>;
+  /** How a topology publish is deferred so a burst of changes goes out as one diff (default: a macrotask). */
+  defer?: (fn: () => void) => void;
 }
 
 export class LabHost implements LabApi {
@@ -25,18 +32,39 @@ export class LabHost implements LabApi {
   private subscribers: ((e: LabEvent) => void)[] = [];
   private nextSession = 1;
   private publishedVersion = -1;
+  private published: TopologyModel | null = null;
+  private publishScheduled = false;
+  private unlisten: (() => void) | null = null;
 
-  constructor(private readonly options: LabHostOptions = {}) {}
+  constructor(private readonly options: LabHostOptions = {}) {
+    this.listen();
+  }
+
+  /** The world this host runs (for in-process drivers: tests, benchmarks). */
+  get currentWorld(): World {
+    return this.world;
+  }
 
   async init(spec: WorldSpec): Promise<LabInfo> {
     this.world = spec.snapshot ? World.restore(JSON.parse(spec.snapshot) as WorldSnapshot) : createWorld({ seed: spec.seed, preset: spec.preset });
+    for (const live of this.sessions.values()) live.running?.fire();
     this.sessions.clear();
-    this.publishedVersion = -1;
-    this.publish();
+    this.listen();
+    this.publishFull();
     return { preset: this.world.state.preset, seed: this.world.state.seed, hosts: this.world.hostNames() };
   }
 
+  /** Follows the current world: changes are published as diffs, walker traces are forwarded as they happen. */
+  private listen(): void {
+    this.unlisten?.();
+    this.unlisten = this.world.on((e: WorldEvent) => {
+      if (e.type === 'packet') this.forwardPacket(e.trace as PacketTrace);
+      else this.schedulePublish();
+    });
+  }
+
   async openSession(host: string): Promise<SessionInfo> {
+    this.world.host(host);
     const id = `s${this.nextSession++}`;
     const session = new Session(this.world, host, { pace: this.options.pace });
     this.sessions.set(id, { session, running: null, answer: null });
@@ -54,11 +82,8 @@ export class LabHost implements LabApi {
     return s;
   }
 
-  async exec(sessionId: string, line: string, onEvent: (e: ExecEvent) => void): Promise<ExecDone> {
-    const live = this.live(sessionId);
-    const interrupt = new ManualInterrupt();
-    live.running = interrupt;
-    const io: CommandIO = {
+  private io(live: LiveSession, onEvent: (e: ExecEvent) => void): CommandIO {
+    return {
       out: (data) => onEvent({ type: 'stdout', data }),
       err: (data) => onEvent({ type: 'stderr', data }),
       readLine: () =>
@@ -67,12 +92,33 @@ export class LabHost implements LabApi {
           onEvent({ type: 'input-request' });
         }),
     };
+  }
+
+  async exec(sessionId: string, line: string, onEvent: (e: ExecEvent) => void): Promise<ExecDone> {
+    const live = this.live(sessionId);
+    const interrupt = new ManualInterrupt();
+    live.running = interrupt;
     try {
-      const exitCode = await live.session.run(line, io, interrupt);
+      const exitCode = await live.session.run(line, this.io(live, onEvent), interrupt);
       return { exitCode, prompt: live.session.prompt(), closed: live.session.closed };
     } finally {
       live.running = null;
       live.answer = null;
+      this.publish();
+    }
+  }
+
+  async endOfInput(sessionId: string, onEvent: (e: ExecEvent) => void): Promise<ExecDone> {
+    const live = this.live(sessionId);
+    const { session } = live;
+    // bash's `exit` builtin prints "exit"; ash says nothing, but its EOF handling ends the line.
+    if (session.env.shell !== 'bash') onEvent({ type: 'stdout', data: '\n' });
+    const kept = session.history.length;
+    try {
+      const exitCode = await session.run('exit', this.io(live, onEvent));
+      return { exitCode, prompt: session.prompt(), closed: session.closed };
+    } finally {
+      session.history.length = kept;
       this.publish();
     }
   }
@@ -99,24 +145,63 @@ export class LabHost implements LabApi {
     return [...this.live(sessionId).session.history];
   }
 
+  async setHistory(sessionId: string, entries: string[]): Promise<void> {
+    const h = this.live(sessionId).session.history;
+    h.splice(0, h.length, ...entries.filter((e) => typeof e === 'string'));
+  }
+
+  async details(key: string): Promise<Details> {
+    return detailsFor(this.world, key);
+  }
+
   async topology() {
     return projectTopology(this.world);
   }
 
   async subscribe(onEvent: (e: LabEvent) => void): Promise<void> {
     this.subscribers.push(onEvent);
-    onEvent({ type: 'topology', model: projectTopology(this.world), version: this.world.changeCount });
+    this.published ??= projectTopology(this.world);
+    this.publishedVersion = this.world.changeCount;
+    onEvent({ type: 'topology', model: this.published, version: this.publishedVersion });
   }
 
   async snapshot(): Promise<string> {
     return JSON.stringify(this.world.snapshot());
   }
 
-  /** Sends the topology to subscribers if the world changed since the last time. */
+  private send(e: LabEvent): void {
+    for (const s of this.subscribers) s(e);
+  }
+
+  private publishFull(): void {
+    this.published = projectTopology(this.world);
+    this.publishedVersion = this.world.changeCount;
+    this.send({ type: 'topology', model: this.published, version: this.publishedVersion });
+  }
+
+  private schedulePublish(): void {
+    if (this.publishScheduled || this.subscribers.length === 0) return;
+    this.publishScheduled = true;
+    (this.options.defer ?? ((fn) => setTimeout(fn, 0)))(() => {
+      this.publishScheduled = false;
+      this.publish();
+    });
+  }
+
+  /** Sends what changed since the last publish, if anything visible did. */
   private publish(): void {
     if (this.world.changeCount === this.publishedVersion || this.subscribers.length === 0) return;
     this.publishedVersion = this.world.changeCount;
-    const model = projectTopology(this.world);
-    for (const s of this.subscribers) s({ type: 'topology', model, version: this.publishedVersion });
+    const next = projectTopology(this.world);
+    const diff = diffTopology(this.published ?? next, next);
+    this.published = next;
+    if (!isEmptyDiff(diff)) this.send({ type: 'topology-diff', diff, version: this.publishedVersion });
+  }
+
+  private forwardPacket(trace: PacketTrace): void {
+    if (this.subscribers.length === 0) return;
+    // The view must know every object the packet crosses before it animates.
+    this.publish();
+    this.send({ type: 'packet', trace, path: packetPath(trace) });
   }
 }

@@ -1,9 +1,13 @@
 // The typed contract between the UI thread and the lab worker: the API the worker exposes and the events it sends.
 // The UI imports only this file's types and the client; never core or shell.
 import type { TopologyModel } from '../core/topology/model';
+import type { TopologyDiff } from '../core/topology/diff';
+import type { PacketPath } from '../core/topology/packet-path';
 
-export type { TopologyModel };
+export type { TopologyModel, TopologyDiff, PacketPath };
+export type { PacketStep } from '../core/topology/packet-path';
 export type {
+  TopoSegment,
   TopoEndpoint,
   TopoHost,
   TopoInterface,
@@ -51,8 +55,19 @@ export interface ExecDone {
 
 /** Pushed to subscribers whenever the world changes. */
 export type LabEvent =
+  /** The whole model: first on subscribe, and after `init` starts a new world. */
   | { type: 'topology'; model: TopologyModel; version: number }
-  | { type: 'packet'; trace: unknown };
+  /** What changed since the previous topology event (apply with `applyTopologyDiff`). */
+  | { type: 'topology-diff'; diff: TopologyDiff; version: number }
+  /** A packet walker trace (`trace` is the raw `PacketTrace`; `path` is what the view animates). */
+  | { type: 'packet'; trace: unknown; path?: PacketPath };
+
+/** What the details panel shows for a clicked object: the commands a learner would type, with their real output. */
+export interface Details {
+  key: string;
+  title: string;
+  sections: { command: string; output: string }[];
+}
 
 /** Candidates for Tab completion of `line` at `cursor`. */
 export interface Completion {
@@ -72,6 +87,12 @@ export interface LabApi {
   provideInput(sessionId: string, line: string | null): Promise<void>;
   complete(sessionId: string, line: string, cursor: number): Promise<Completion>;
   history(sessionId: string): Promise<string[]>;
+  /** Replaces a session's history (restored from the browser), so `history` agrees with the Up arrow. */
+  setHistory(sessionId: string, entries: string[]): Promise<void>;
+  /** Ctrl-D on an empty line: leaves the innermost shell as EOF does (bash prints `exit`, ash a newline). */
+  endOfInput(sessionId: string, onEvent: (e: ExecEvent) => void): Promise<ExecDone>;
+  /** What `docker network inspect`, `docker inspect` or `ip addr` show for a topology object (`network:<id>`, ...). */
+  details(key: string): Promise<Details>;
   topology(): Promise<TopologyModel>;
   subscribe(onEvent: (e: LabEvent) => void): Promise<void>;
   /** The whole world as a string, for persistence, undo and share links. */

@@ -1,5 +1,6 @@
 // The picture of the Container Network Model the UI draws: hosts, their interfaces, networks, sandboxes, endpoints.
-// A pure projection of the World: the same world always gives the same model (and the same order).
+// A pure projection of the World: the same world always gives the same model (and the same order). Collections are in
+// creation order, so a new object is always appended and a drawing that places by position never moves the others.
 
 export interface TopoInterface {
   /** `host1:eth0`, `ctr:<id12>:eth0`, ... unique in the model. */
@@ -40,6 +41,10 @@ export interface TopoSandbox {
   host: string;
   /** Container name (without the leading slash). */
   name: string;
+  /** The container whose sandbox this is (64 hex). */
+  containerId: string;
+  /** Names of every container using this sandbox (more than one with `--network container:NAME`). */
+  containers: string[];
   /** bridge-like (own namespace), host (shares the host stack), none (only lo), container:<name>. */
   mode: string;
   netns: string;
@@ -66,7 +71,15 @@ export interface TopoNamespace {
   interfaces: TopoInterface[];
 }
 
+/** A LAN segment outside every host, with its router (gateway and DNS). */
+export interface TopoSegment {
+  name: string;
+  cidr: string;
+  gateway: string;
+}
+
 export interface TopologyModel {
+  segments: TopoSegment[];
   hosts: TopoHost[];
   networks: TopoNetwork[];
   sandboxes: TopoSandbox[];
