@@ -41,8 +41,14 @@ export interface Packet {
   seq?: number;
   /** TCP flags as tcpdump prints them: `S`, `S.`, `.`, `R.`, `P.`, `F.`. */
   tcpFlags?: string;
+  /** ICMP errors quote the packet they are about (conntrack uses it to find the RELATED flow). */
+  inner?: Packet;
+  /** What the application carries (a DNS question, an HTTP request); opaque to the stack. */
+  payload?: unknown;
+  /** One line describing the payload for tcpdump (`A? google.com.`, `HTTP: GET / HTTP/1.1`). */
+  info?: string;
 }
 
 export function clonePacket(p: Packet): Packet {
-  return { ...p };
+  return { ...p, inner: p.inner ? { ...p.inner } : undefined };
 }

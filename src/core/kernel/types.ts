@@ -25,7 +25,12 @@ export interface Netns {
   routes: Route[];
   neigh: Neighbour[];
   netfilter: NetfilterState;
-  sysctl: { ipForward: boolean };
+  sysctl: {
+    ipForward: boolean;
+    /** net.bridge.bridge-nf-call-iptables: bridged IPv4 traffic goes through iptables (br_netfilter). Unset means
+     * "as the host has it": dockerd loads br_netfilter, so it is on wherever a Docker engine runs. */
+    bridgeNfCallIptables?: boolean;
+  };
   /** Listening and bound sockets, for `ss` and for the packet walker to deliver to. */
   sockets: Socket[];
 }
@@ -87,6 +92,8 @@ export interface VxlanInfo {
   dstport: number;
   dev: number | null;
   learning: boolean;
+  /** `bridge fdb append 00:00:00:00:00:00 dev vxlan0 dst 10.0.0.2`: remote VTEPs per MAC (all-zero MAC floods). */
+  fdb?: FdbEntry[];
 }
 
 export type AddrScope = 'host' | 'link' | 'global';
@@ -140,4 +147,8 @@ export interface Socket {
   pid: number;
   /** What a connection to this socket gets back, e.g. the HTTP server's name for `curl -I`. */
   service?: string;
+  /** Bound to one device (`127.0.0.53%lo` in `ss`), or absent. */
+  device?: string;
+  /** A userland proxy (docker-proxy): accepted connections are re-made from this namespace to this address. */
+  proxyTo?: { ip: Ipv4; port: number };
 }

@@ -6,6 +6,7 @@ import { createNetns } from '../kernel/netns';
 import { addLink, setLinkUp } from '../kernel/links';
 import { addAddress } from '../kernel/addresses';
 import { addRoute } from '../kernel/routes';
+import { installHostFiles } from './host-files';
 
 /** Adds a LAN segment: `cidr` with a router at `gateway` that also answers DNS. */
 export function addSegment(world: World, segment: Segment): void {
@@ -39,4 +40,5 @@ export function addHost(world: World, name: string, segmentName: string, ip: str
     type: 'unicast', dst: cidr.ip, dstLen: cidr.len, gateway: null, dev: eth0.ifindex,
     proto: 'kernel', scope: 'link', src: addr, metric: 100,
   });
+  installHostFiles(world, name);
 }
