@@ -1,5 +1,6 @@
 // A small world for walker tests: host1 on the LAN with a bridge br0 (10.0.0.1/24) and two named namespaces
-// red (10.0.0.10) and blue (10.0.0.20) plugged into it with veth pairs, default routes via the bridge.
+// red (10.0.0.10) and blue (10.0.0.20) plugged into it with veth pairs, default routes via the bridge, and the
+// two FORWARD rules a Docker host needs for a hand-made bridge (dockerd sets the FORWARD policy to DROP).
 import { createWorld } from '../presets';
 import type { World } from '../world';
 import { parseIpv4 } from '../net/ipv4';
@@ -8,6 +9,7 @@ import { addLink, addVethPair, moveLink, setLinkUp, setMaster } from '../kernel/
 import { addAddress } from '../kernel/addresses';
 import { addRoute } from '../kernel/routes';
 import { findLink } from '../kernel/links';
+import { iptables } from '../kernel/netfilter/iptables';
 
 export function bridgeLab(seed = 1): World {
   const world = createWorld({ seed });
@@ -26,5 +28,7 @@ export function bridgeLab(seed = 1): World {
     addAddress(world, ns, `veth-${name}`, parseIpv4(ip)!, 24);
     addRoute(world, ns, { type: 'unicast', dst: 0, dstLen: 0, gateway: parseIpv4('10.0.0.1'), dev: findLink(ns, `veth-${name}`)!.ifindex, proto: 'boot', scope: 'global', src: null, metric: null });
   }
+  iptables(world, 'host1', ['-I', 'FORWARD', '1', '-i', 'br0', '-j', 'ACCEPT']);
+  iptables(world, 'host1', ['-I', 'FORWARD', '2', '-o', 'br0', '-j', 'ACCEPT']);
   return world;
 }
