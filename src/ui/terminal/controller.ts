@@ -1,19 +1,25 @@
 // Connects a terminal to a lab shell session: line editing, history, Tab, Ctrl-C, prompts, and one ordered queue
 // so text typed while a command runs is held back and never lands inside its output.
 import type { LabClient } from '../../worker/client';
-import type { ExecEvent } from '../../worker/protocol';
+import type { ExecDone, ExecEvent, SessionInfo } from '../../worker/protocol';
 import { LineEditor } from './line-editor';
 import { redrawLine, toTerminal } from './redraw';
+import { isPaste, splitKeys } from './keys';
+import { QUERY_ITEMS, columns, commonPrefix, completionTail } from './completion-list';
 
 /** The small part of xterm the controller needs (so it can be tested without a DOM). */
 export interface TerminalLike {
   readonly cols: number;
-  write(data: string): void;
+  /** `done` runs once xterm has processed the data. */
+  write(data: string, done?: () => void): void;
   onData(cb: (data: string) => void): void;
-  clear(): void;
 }
 
-type Mode = 'starting' | 'prompt' | 'running' | 'input';
+/** The part of the lab client one terminal uses. */
+export type ShellBackend = Pick<LabClient, 'exec' | 'interrupt' | 'provideInput' | 'complete' | 'endOfInput'>;
+
+/** prompt: editing a command; running: output streams, keys queue; input: a command reads a line; query: y/n for a long listing. */
+type Mode = 'starting' | 'prompt' | 'running' | 'input' | 'query';
 
 export interface ControllerEvents {
   /** A command line finished (lessons re-evaluate checks on this). */
@@ -22,27 +28,10 @@ export interface ControllerEvents {
   onHistory?(entries: readonly string[]): void;
   /** The prompt first accepts input. */
   onReady?(): void;
-}
-
-/** Splits xterm input into key sequences (escape sequences stay whole; pasted text stays as text). */
-export function splitKeys(data: string): string[] {
-  const keys: string[] = [];
-  let i = 0;
-  while (i < data.length) {
-    if (data[i] === '\x1b') {
-      const m = /^\x1b(\[[0-9;]*[~A-Za-z]|O[A-Za-z]|[a-zA-Z])/.exec(data.slice(i));
-      const len = m ? m[0].length : 1;
-      keys.push(data.slice(i, i + len));
-      i += len;
-    } else if (data[i] === '\n') {
-      keys.push('\r');
-      i++;
-    } else {
-      keys.push(data[i]);
-      i++;
-    }
-  }
-  return keys;
+  /** The login shell exited (Ctrl-D or `exit`): return a new session to continue in. */
+  onClosed?(): Promise<SessionInfo>;
+  /** Milliseconds from Enter until xterm has processed the command's first output. */
+  onLatency?(ms: number): void;
 }
 
 export class TerminalController {
@@ -56,11 +45,13 @@ export class TerminalController {
   private readyFired = false;
   /** Output printed since the last newline: a question's text, which redraws must keep. */
   private outputTail = '';
+  /** Candidates waiting for the answer to "Display all N possibilities?". */
+  private queried: string[] = [];
 
   constructor(
     private readonly term: TerminalLike,
-    private readonly client: LabClient,
-    private readonly sessionId: string,
+    private readonly backend: ShellBackend,
+    private sessionId: string,
     initialPrompt: string,
     history: string[] = [],
     private readonly events: ControllerEvents = {},
@@ -70,12 +61,20 @@ export class TerminalController {
     term.onData((data) => this.receive(data));
   }
 
+  get session(): string {
+    return this.sessionId;
+  }
+
+  get busy(): boolean {
+    return this.mode === 'running' || this.mode === 'input';
+  }
+
   /** Prints the first prompt and starts accepting keys. */
   start(): void {
     this.showPrompt();
   }
 
-  /** Types and runs a command as if the user had (lesson "run" buttons). */
+  /** Types and runs a command as if the user had (lesson "run" buttons); queued behind a running command. */
   typeAndRun(line: string): void {
     this.receive(line.replace(/\n?$/, '\r'));
   }
@@ -93,11 +92,13 @@ export class TerminalController {
   }
 
   private receive(data: string): void {
-    for (const key of splitKeys(data)) {
+    // A pasted Tab inserts a space rather than completing (bash with bracketed paste inserts it literally).
+    const keys = splitKeys(isPaste(data) ? data.replace(/\t/g, ' ') : data);
+    for (const key of keys) {
       if (key === '\x03' && this.mode === 'running') {
         this.term.write('^C');
         this.pending = [];
-        void this.client.interrupt(this.sessionId);
+        void this.backend.interrupt(this.sessionId);
         continue;
       }
       this.pending.push(key);
@@ -106,22 +107,16 @@ export class TerminalController {
   }
 
   private drain(): void {
-    while (this.pending.length && (this.mode === 'prompt' || this.mode === 'input')) {
-      this.handleKey(this.pending.shift()!);
+    while (this.pending.length && (this.mode === 'prompt' || this.mode === 'input' || this.mode === 'query')) {
+      const key = this.pending.shift()!;
+      if (this.mode === 'query') this.answerQuery(key);
+      else this.handleKey(key);
     }
   }
 
-  private redraw(): void {
-    const prompt = this.mode === 'input' ? this.inputPrompt : this.prompt;
-    const r = redrawLine(prompt, this.editor.buffer, this.editor.cursor, this.term.cols, this.cursorRow);
-    this.cursorRow = r.cursorRow;
-    this.term.write(r.data);
-  }
-
-  private moveToEnd(): void {
-    const prompt = this.mode === 'input' ? this.inputPrompt : this.prompt;
-    this.editor.cursor = this.editor.buffer.length;
-    const r = redrawLine(prompt, this.editor.buffer, this.editor.cursor, this.term.cols, this.cursorRow);
+  private paint(toEnd = false): void {
+    const v = this.editor.view(this.mode === 'input' ? this.inputPrompt : this.prompt);
+    const r = redrawLine(v.prompt, v.buffer, toEnd ? v.buffer.length : v.cursor, this.term.cols, this.cursorRow);
     this.cursorRow = r.cursorRow;
     this.term.write(r.data);
   }
@@ -132,24 +127,24 @@ export class TerminalController {
     const action = this.editor.key(key);
     switch (action.type) {
       case 'redraw':
-        this.redraw();
+        this.paint();
         return;
       case 'submit':
-        this.moveToEnd();
+        this.paint(true);
         this.term.write('\r\n');
         if (this.mode === 'input') {
           this.mode = 'running';
-          void this.client.provideInput(this.sessionId, action.line);
+          void this.backend.provideInput(this.sessionId, action.line);
         } else {
           this.run(action.line);
         }
         return;
       case 'interrupt':
-        this.moveToEnd();
+        this.paint(true);
         this.term.write('^C\r\n');
         if (this.mode === 'input') {
           this.mode = 'running';
-          void this.client.interrupt(this.sessionId);
+          void this.backend.interrupt(this.sessionId);
         } else {
           this.showPrompt();
         }
@@ -157,10 +152,16 @@ export class TerminalController {
       case 'clear-screen':
         this.term.write('\x1b[H\x1b[2J');
         this.cursorRow = 0;
-        this.redraw();
+        this.paint();
         return;
       case 'eof':
-        if (this.mode === 'prompt') this.run('exit', true);
+        if (this.mode === 'input') {
+          this.mode = 'running';
+          this.term.write('\r\n');
+          void this.backend.provideInput(this.sessionId, null);
+        } else {
+          this.leaveShell();
+        }
         return;
       case 'complete':
         if (this.mode === 'prompt') void this.complete(wasTab);
@@ -174,40 +175,53 @@ export class TerminalController {
     const line = this.editor.buffer;
     const cursor = this.editor.cursor;
     this.mode = 'running';
-    const { from, candidates } = await this.client.complete(this.sessionId, line, cursor);
+    const { from, candidates } = await this.backend.complete(this.sessionId, line, cursor).catch(() => ({ from: cursor, candidates: [] as string[] }));
     this.mode = 'prompt';
     const word = line.slice(from, cursor);
     if (candidates.length === 1) {
-      const tail = candidates[0].slice(word.length) + (candidates[0].endsWith('/') ? '' : ' ');
-      this.editor.insert(tail);
-      this.redraw();
+      this.editor.insert(completionTail(candidates[0], word));
+      this.paint();
     } else if (candidates.length > 1) {
-      let common = candidates[0];
-      for (const c of candidates) while (!c.startsWith(common)) common = common.slice(0, -1);
+      const common = commonPrefix(candidates);
       if (common.length > word.length) {
         this.editor.insert(common.slice(word.length));
-        this.redraw();
-      } else if (secondTab) {
-        this.moveToEnd();
-        this.term.write('\r\n' + toTerminal(columns(candidates, this.term.cols)));
-        this.cursorRow = 0;
-        this.editor.cursor = cursor;
-        this.redraw();
-      } else {
+        this.paint();
+      } else if (!secondTab) {
         this.lastTab = true;
         this.term.write('\x07');
+      } else if (candidates.length >= QUERY_ITEMS) {
+        this.paint(true);
+        this.term.write(`\r\nDisplay all ${candidates.length} possibilities? (y or n)`);
+        this.queried = candidates;
+        this.mode = 'query';
+      } else {
+        this.list(candidates);
       }
     }
     this.drain();
   }
 
-  private run(line: string, echoed = false): void {
-    if (echoed) this.term.write('\r\n');
-    this.editor.remember(line);
-    this.events.onHistory?.(this.editor.entries);
-    this.mode = 'running';
-    this.outputTail = '';
-    const onEvent = (e: ExecEvent) => {
+  private list(candidates: string[]): void {
+    this.paint(true);
+    this.term.write('\r\n' + toTerminal(columns(candidates, this.term.cols)));
+    this.cursorRow = 0;
+    this.paint();
+  }
+
+  private answerQuery(key: string): void {
+    if (key !== 'y' && key !== 'Y' && key !== ' ' && key !== 'n' && key !== 'N' && key !== '\x7f' && key !== '\x07') return;
+    this.mode = 'prompt';
+    const yes = key === 'y' || key === 'Y' || key === ' ';
+    this.term.write('\r\n');
+    this.cursorRow = 0;
+    if (yes) this.term.write(toTerminal(columns(this.queried, this.term.cols)));
+    this.queried = [];
+    this.paint();
+  }
+
+  /** Output of a running command, in order; an input request hands the keyboard to the command. */
+  private output(firstOutputAt: { t: number | null }): (e: ExecEvent) => void {
+    return (e) => {
       if (e.type === 'input-request') {
         this.mode = 'input';
         this.inputPrompt = this.outputTail;
@@ -216,12 +230,39 @@ export class TerminalController {
         return;
       }
       this.outputTail = (this.outputTail + e.data).split('\n').pop() ?? '';
-      this.term.write(toTerminal(e.data));
+      const t0 = firstOutputAt.t;
+      firstOutputAt.t = null;
+      this.term.write(toTerminal(e.data), t0 === null ? undefined : () => this.events.onLatency?.(performance.now() - t0));
     };
-    this.client.exec(this.sessionId, line, onEvent).then(
-      (done) => {
+  }
+
+  private run(line: string): void {
+    this.editor.remember(line);
+    this.events.onHistory?.(this.editor.entries);
+    this.mode = 'running';
+    this.outputTail = '';
+    const first = { t: performance.now() };
+    this.finish(line, this.backend.exec(this.sessionId, line, this.output(first)));
+  }
+
+  /** Ctrl-D on an empty line: the shell sees end of input and exits (leaving a container's shell). */
+  private leaveShell(): void {
+    this.mode = 'running';
+    this.outputTail = '';
+    this.finish(null, this.backend.endOfInput(this.sessionId, this.output({ t: null })));
+  }
+
+  private finish(line: string | null, result: Promise<ExecDone>): void {
+    result.then(
+      async (done) => {
         this.prompt = done.prompt;
-        this.events.onCommandDone?.(line, done.exitCode);
+        if (line !== null) this.events.onCommandDone?.(line, done.exitCode);
+        if (done.closed && this.events.onClosed) {
+          this.term.write('\x1b[2m[login shell exited; a new one starts]\x1b[0m\r\n');
+          const next = await this.events.onClosed();
+          this.sessionId = next.id;
+          this.prompt = next.prompt;
+        }
         this.showPrompt();
       },
       (err: unknown) => {
@@ -230,21 +271,4 @@ export class TerminalController {
       },
     );
   }
-}
-
-/** bash's candidate listing: names in columns, filling down first. */
-export function columns(items: string[], cols: number): string {
-  const w = Math.max(...items.map((i) => i.length)) + 2;
-  const perRow = Math.max(1, Math.floor(cols / w));
-  const rows = Math.ceil(items.length / perRow);
-  let out = '';
-  for (let r = 0; r < rows; r++) {
-    let line = '';
-    for (let c = 0; c < perRow; c++) {
-      const item = items[c * rows + r];
-      if (item !== undefined) line += item.padEnd(w);
-    }
-    out += line.trimEnd() + '\n';
-  }
-  return out;
 }

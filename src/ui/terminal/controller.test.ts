@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { TerminalController, type ShellBackend } from './controller';
+import { TestScreen } from './test-screen';
+import { LabHost } from '../../worker/lab-host';
+import type { ExecDone, ExecEvent } from '../../worker/protocol';
+
+const PS1 = 'learner@host1:~$ ';
+
+/** Lets queued promise callbacks run (the backend answers asynchronously, like the worker). */
+async function settle(times = 20): Promise<void> {
+  for (let i = 0; i < times; i++) await new Promise((r) => setTimeout(r, 0));
+}
+
+async function labTerminal(cols = 80, history: string[] = []) {
+  const host = new LabHost();
+  await host.init({});
+  const s = await host.openSession('host1');
+  const screen = new TestScreen(cols);
+  const ctl = new TerminalController(screen, host, s.id, s.prompt, history);
+  ctl.start();
+  return { host, screen, ctl, session: s.id };
+}
+
+/** A backend whose one command runs until Ctrl-C, printing a line first. */
+function endlessBackend() {
+  const calls: string[] = [];
+  let stop: (() => void) | null = null;
+  const backend: ShellBackend = {
+    async exec(_id, line, onEvent: (e: ExecEvent) => void): Promise<ExecDone> {
+      calls.push(`exec ${line}`);
+      onEvent({ type: 'stdout', data: 'PING 172.17.0.3 (172.17.0.3) 56(84) bytes of data.\n' });
+      await new Promise<void>((r) => (stop = r));
+      onEvent({ type: 'stdout', data: '\n--- 172.17.0.3 ping statistics ---\n' });
+      return { exitCode: 0, prompt: PS1, closed: false };
+    },
+    async interrupt() {
+      calls.push('interrupt');
+      stop?.();
+    },
+    async provideInput() {},
+    async complete() {
+      return { from: 0, candidates: [] };
+    },
+    async endOfInput() {
+      return { exitCode: 0, prompt: PS1, closed: false };
+    },
+  };
+  return { backend, calls, finish: () => stop?.() };
+}
+
+describe('TerminalController', () => {
+  it('runs a typed line and prints its output, then a new prompt', async () => {
+    const { screen } = await labTerminal();
+    screen.type('echo hello world\r');
+    await settle();
+    expect(screen.text()).toEqual([`${PS1}echo hello world`, 'hello world', PS1]);
+    expect(screen.cursor()).toEqual([2, PS1.length]);
+  });
+
+  it('holds keys typed while a command runs until its output is done', async () => {
+    const { backend, finish } = endlessBackend();
+    const screen = new TestScreen();
+    new TerminalController(screen, backend, 's1', PS1).start();
+    screen.type('ping 172.17.0.3\r');
+    screen.type('echo typed ahead');
+    await settle();
+    expect(screen.text()).toEqual([`${PS1}ping 172.17.0.3`, 'PING 172.17.0.3 (172.17.0.3) 56(84) bytes of data.']);
+    expect(screen.cursor()).toEqual([2, 0]);
+    finish();
+    await settle();
+    expect(screen.text()).toEqual([
+      `${PS1}ping 172.17.0.3`,
+      'PING 172.17.0.3 (172.17.0.3) 56(84) bytes of data.',
+      '',
+      '--- 172.17.0.3 ping statistics ---',
+      `${PS1}echo typed ahead`,
+    ]);
+  });
+
+  it('prints ^C on Ctrl-C, interrupts the command and drops typed-ahead text', async () => {
+    const { backend, calls } = endlessBackend();
+    const screen = new TestScreen();
+    new TerminalController(screen, backend, 's1', PS1).start();
+    screen.type('ping 172.17.0.3\r');
+    await settle();
+    screen.type('ls\x03');
+    await settle();
+    expect(calls).toEqual(['exec ping 172.17.0.3', 'interrupt']);
+    expect(screen.text()).toEqual([
+      `${PS1}ping 172.17.0.3`,
+      'PING 172.17.0.3 (172.17.0.3) 56(84) bytes of data.',
+      '^C',
+      '--- 172.17.0.3 ping statistics ---',
+      PS1,
+    ]);
+  });
+
+  it('runs a multi-line paste line by line', async () => {
+    const { screen } = await labTerminal();
+    screen.type('echo one\r\necho two\necho three\r');
+    await settle();
+    expect(screen.text()).toEqual([`${PS1}echo one`, 'one', `${PS1}echo two`, 'two', `${PS1}echo three`, 'three', PS1]);
+  });
+
+  it('completes a unique candidate with Tab, and lists several on the second Tab', async () => {
+    const { screen } = await labTerminal();
+    screen.type('docker netw');
+    screen.type('\t');
+    await settle();
+    expect(screen.text()).toEqual([`${PS1}docker network `]);
+    screen.type('\x15h');
+    screen.type('\t');
+    await settle();
+    expect(screen.bells).toBe(1);
+    screen.type('\t');
+    await settle();
+    expect(screen.text()).toEqual([`${PS1}h`, 'head     help     history', `${PS1}h`]);
+  });
+
+  it('shows the reverse-i-search prompt and runs the match on Enter', async () => {
+    const { screen } = await labTerminal(80, ['echo first', 'pwd']);
+    screen.type('\x12fir');
+    await settle();
+    expect(screen.text()).toEqual(["(reverse-i-search)`fir': echo first"]);
+    expect(screen.cursor()).toEqual([0, "(reverse-i-search)`fir': echo ".length]);
+    screen.type('\r');
+    await settle();
+    expect(screen.text()).toEqual([`${PS1}echo first`, 'first', PS1]);
+  });
+
+  it('redraws a line that wraps past the terminal width when editing in the middle', async () => {
+    const { screen } = await labTerminal(20);
+    screen.type('echo abcdefghij');
+    screen.type('\x1b[D'.repeat(5) + 'XY');
+    expect(screen.text()).toEqual([`${PS1}ech`, 'o abcdeXYfghij']);
+    expect(screen.cursor()).toEqual([1, 'o abcdeXY'.length]);
+  });
+
+  it('leaves the shell on Ctrl-D at an empty prompt as bash does, and starts a new login shell', async () => {
+    const host = new LabHost();
+    await host.init({});
+    const s = await host.openSession('host1');
+    const screen = new TestScreen();
+    const ctl = new TerminalController(screen, host, s.id, s.prompt, [], { onClosed: () => host.openSession('host1') });
+    ctl.start();
+    screen.type('\x04');
+    await settle();
+    expect(screen.text()).toEqual([`${PS1}exit`, '[login shell exited; a new one starts]', PS1]);
+    expect(ctl.session).not.toBe(s.id);
+  });
+
+  it('clears the screen on Ctrl-L and keeps the line being typed', async () => {
+    const { screen } = await labTerminal();
+    screen.type('echo a\r');
+    await settle();
+    screen.type('pw\x0c');
+    expect(screen.text()).toEqual([`${PS1}pw`]);
+  });
+
+  it('reports history to persist and the Enter-to-output latency', async () => {
+    const host = new LabHost();
+    await host.init({});
+    const s = await host.openSession('host1');
+    const screen = new TestScreen();
+    const seen: { history?: readonly string[]; latency?: number } = {};
+    new TerminalController(screen, host, s.id, s.prompt, ['old'], { onHistory: (h) => (seen.history = [...h]), onLatency: (ms) => (seen.latency = ms) }).start();
+    screen.type('echo x\r');
+    await settle();
+    expect(seen.history).toEqual(['old', 'echo x']);
+    expect(seen.latency).toBeGreaterThanOrEqual(0);
+  });
+});
