@@ -6,6 +6,7 @@ import { addLink, setLinkUp } from '../kernel/links';
 import { addAddress } from '../kernel/addresses';
 import { getNetns } from '../kernel/netns';
 import type { DockerEngineState, Network } from './types';
+import { programBridgeNetwork, setupDaemonChains } from './iptables-rules';
 
 /** A 64-hex object ID as the daemon makes them (stringid.GenerateRandomID). */
 export function newObjectId(world: World): string {
@@ -37,7 +38,7 @@ function predefinedNetwork(world: World, name: string, driver: string, extra: Pa
   };
 }
 
-/** Starts a daemon on `host`: docker0 (172.17.0.1/16, down until a container joins), then bridge, host, none. */
+/** Starts a daemon on `host`: docker0 (172.17.0.1/16, no carrier until a container joins), bridge, host, none, and its iptables chains. */
 export function startDockerEngine(world: World, host: string): DockerEngineState {
   // dockerd comes up a few seconds after the host boots.
   world.clock.advance(2_000_000 + world.rng.int(2_000_000));
@@ -46,7 +47,7 @@ export function startDockerEngine(world: World, host: string): DockerEngineState
   addAddress(world, root, 'docker0', parseIpv4('172.17.0.1')!, 16);
   setLinkUp(world, root, 'docker0', true);
 
-  const engine: DockerEngineState = { host, networks: {}, endpoints: {}, sandboxes: {} };
+  const engine: DockerEngineState = { host, networks: {}, endpoints: {}, sandboxes: {}, containers: {}, images: {}, allocatedHostPorts: [] };
   const bridge = predefinedNetwork(world, 'bridge', 'bridge', {
     ipam: {
       driver: 'default',
@@ -69,6 +70,8 @@ export function startDockerEngine(world: World, host: string): DockerEngineState
   const hostNet = predefinedNetwork(world, 'host', 'host', {});
   const none = predefinedNetwork(world, 'none', 'null', {});
   for (const n of [bridge, hostNet, none]) engine.networks[n.id] = n;
+  setupDaemonChains(world, root.id);
+  programBridgeNetwork(world, root.id, bridge, true);
   world.state.docker[host] = engine;
   world.changed('docker', host);
   return engine;

@@ -78,12 +78,132 @@ export interface Sandbox {
   /** `/var/run/docker/netns/<id12>`, or `/var/run/docker/netns/default` for host mode. */
   key: string;
   endpointIds: string[];
+  /** The container's name (without the leading slash), for the view and lessons. */
+  containerName?: string;
+  /** How the container is networked: `bridge`-like (own namespace), `host`, `none`. */
+  mode?: string;
+  /** The next `ethN` index (libnetwork's osl counter: never reused within a sandbox). */
+  nextIfIndex?: number;
 }
 
-/** The Docker daemon of one host: networks, sandboxes, endpoints (containers and images grow here too). */
+/** The Docker daemon of one host: networks, sandboxes, endpoints, containers and the images it has pulled. */
 export interface DockerEngineState {
   host: string;
   networks: Record<string, Network>;
   endpoints: Record<string, Endpoint>;
   sandboxes: Record<string, Sandbox>;
+  /** Containers by full 64-hex ID (absent in worlds saved before containers existed). */
+  containers?: Record<string, Container>;
+  /** Pulled images by `repo:tag` (e.g. `alpine:latest`). */
+  images?: Record<string, ImageRecord>;
+  /** Host ports handed out by the port allocator (`-p 8080`, `-P`): `proto/port`. */
+  allocatedHostPorts?: string[];
+}
+
+/** An image the daemon has locally: a catalog entry pulled under one reference. */
+export interface ImageRecord {
+  /** `alpine`, `nicolaka/netshoot`. */
+  repo: string;
+  tag: string;
+  /** `sha256:<64 hex>`. */
+  id: string;
+  pulledUs: number;
+}
+
+/** One published port (`HostConfig.PortBindings` / `NetworkSettings.Ports` entries). */
+export interface PortBinding {
+  hostIp: string;
+  hostPort: string;
+}
+
+/** What `docker run` asked for on one network (`NetworkingConfig.EndpointsConfig[name]`). */
+export interface EndpointRequest {
+  aliases: string[];
+  links: string[];
+  ipv4Address: string;
+  ipv6Address: string;
+  driverOpts: Record<string, string> | null;
+}
+
+/** The container's view of one network it belongs to (`NetworkSettings.Networks[name]`). */
+export interface ContainerNetwork {
+  networkId: string;
+  /** Endpoint ID while running, else empty (endpoints are released on stop). */
+  endpointId: string;
+  request: EndpointRequest;
+}
+
+/** Container state as the daemon keeps it (`State`). */
+export interface ContainerState {
+  status: 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
+  pid: number;
+  exitCode: number;
+  error: string;
+  /** RFC 3339 times; `0001-01-01T00:00:00Z` when never. */
+  startedAt: string;
+  finishedAt: string;
+  startedUs: number;
+  finishedUs: number;
+  /** Simulated µs at which the main process ends by itself (`sleep 5`), or null when it runs until stopped. */
+  exitAtUs: number | null;
+  /** Exit status the main process ends with by itself. */
+  exitWith: number;
+}
+
+/** A container: its configuration (Config, HostConfig, NetworkingConfig), state, and the logs of its main process. */
+export interface Container {
+  id: string;
+  /** Without the leading slash. */
+  name: string;
+  created: string;
+  createdUs: number;
+  /** The image as the user named it (`alpine`, `nginx:1.27`). */
+  image: string;
+  imageId: string;
+  /** Resolved main process: Path and Args of inspect. */
+  path: string;
+  args: string[];
+  config: {
+    hostname: string;
+    domainname: string;
+    user: string;
+    tty: boolean;
+    openStdin: boolean;
+    attachStdin: boolean;
+    attachStdout: boolean;
+    attachStderr: boolean;
+    env: string[];
+    cmd: string[] | null;
+    entrypoint: string[] | null;
+    workingDir: string;
+    exposedPorts: string[];
+    labels: Record<string, string>;
+    stopSignal: string;
+  };
+  hostConfig: {
+    /** `bridge`, `host`, `none`, a network name, or `container:<full id>`. */
+    networkMode: string;
+    portBindings: Record<string, PortBinding[]>;
+    publishAllPorts: boolean;
+    autoRemove: boolean;
+    dns: string[];
+    dnsSearch: string[];
+    dnsOptions: string[];
+    extraHosts: string[];
+    restartPolicy: string;
+    privileged: boolean;
+    consoleSize: [number, number];
+  };
+  /** Networks by name, in the order they were joined. */
+  networks: Record<string, ContainerNetwork>;
+  /** Ports actually published while running: `80/tcp` -> host-side bindings with the allocated host ports. */
+  ports: Record<string, PortBinding[]>;
+  /** Where published ports lead while running: the gateway endpoint's address and bridge. */
+  portTarget?: { ip: string; bridge: string } | null;
+  state: ContainerState;
+  restartCount: number;
+  /** The sandbox while running (null when stopped or in `container:` mode). */
+  sandboxId: string | null;
+  /** Lines the main process wrote (`docker logs`), oldest first. */
+  logs: { stream: 'stdout' | 'stderr'; text: string; us: number }[];
 }

@@ -1,0 +1,165 @@
+// POST /containers/create as dockerd 27 runs it: name checks, network-mode conflicts (runconfig), endpoint settings
+// validation, and the container record with its resolved main process (entrypoint + cmd over the image's).
+import type { World } from '../world';
+import { rfc3339Nano } from '../sim/clock';
+import { DaemonError } from './errors';
+import type { CatalogImage } from './image-catalog';
+import { containersOf, findContainer } from './lookup';
+import { randomContainerName } from './names';
+import { newObjectId } from './engine';
+import type { Container, DockerEngineState, EndpointRequest, PortBinding } from './types';
+
+/** The container config the CLI sends (Config + HostConfig + NetworkingConfig, reduced to what the lab uses). */
+export interface ContainerCreateRequest {
+  name: string;
+  /** The image reference as typed. */
+  image: string;
+  cmd: string[] | null;
+  /** null: the image's; `['']`: reset with `--entrypoint=`. */
+  entrypoint: string[] | null;
+  hostname: string;
+  domainname: string;
+  user: string;
+  tty: boolean;
+  openStdin: boolean;
+  attachStdin: boolean;
+  attachStdout: boolean;
+  attachStderr: boolean;
+  env: string[];
+  workingDir: string;
+  labels: Record<string, string>;
+  exposedPorts: string[];
+  macAddress: string;
+  networkMode: string;
+  portBindings: Record<string, PortBinding[]>;
+  publishAllPorts: boolean;
+  autoRemove: boolean;
+  dns: string[];
+  dnsSearch: string[];
+  dnsOptions: string[];
+  extraHosts: string[];
+  links: string[];
+  restartPolicy: string;
+  privileged: boolean;
+  stopSignal: string;
+  /** NetworkingConfig.EndpointsConfig by network name. */
+  endpoints: Record<string, EndpointRequest>;
+}
+
+export const ZERO_TIME = '0001-01-01T00:00:00Z';
+
+const PREDEFINED_MODES = ['bridge', 'host', 'none', 'default'];
+
+/** runconfig's validateNetMode/validateNetContainerMode and the host-mode port warning. */
+function checkNetworkMode(engine: DockerEngineState, req: ContainerCreateRequest): string[] {
+  const mode = req.networkMode;
+  const warnings: string[] = [];
+  if (mode.startsWith('container:')) {
+    if (req.hostname) throw new DaemonError('conflicting options: hostname and the network mode', 400);
+    if (req.links.length) throw new DaemonError('conflicting options: container type network can\'t be used with links. This would result in undefined behavior', 400);
+    if (req.dns.length) throw new DaemonError('conflicting options: dns and the network mode', 400);
+    if (req.extraHosts.length) throw new DaemonError('conflicting options: custom host-to-IP mapping and the network mode', 400);
+    if (req.macAddress) throw new DaemonError('conflicting options: mac-address and the network mode', 400);
+    if (Object.keys(req.portBindings).length || req.publishAllPorts) throw new DaemonError('conflicting options: port publishing and the container type network mode', 400);
+    if (req.exposedPorts.length) throw new DaemonError('conflicting options: port exposing and the container type network mode', 400);
+    const target = mode.slice('container:'.length);
+    if (!target) throw new DaemonError('invalid container format container:<name|id>', 400);
+    if (!findContainer(engine, target)) throw new DaemonError(`No such container: ${target}`, 404);
+  }
+  if (mode === 'host') {
+    if (req.links.length) throw new DaemonError("conflicting options: host type networking can't be used with links. This would result in undefined behavior", 400);
+    if (Object.keys(req.portBindings).length || req.publishAllPorts) warnings.push('Published ports are discarded when using host network mode');
+  }
+  for (const [net, ep] of Object.entries(req.endpoints)) {
+    if (ep.ipv4Address && PREDEFINED_MODES.includes(net)) {
+      throw new DaemonError(`invalid config for network ${net}: invalid endpoint settings:\nuser specified IP address is supported on user defined networks only`, 400);
+    }
+  }
+  return warnings;
+}
+
+function checkName(engine: DockerEngineState, name: string): void {
+  if (!/^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(name)) {
+    throw new DaemonError(`Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`, 400);
+  }
+  const clash = Object.values(containersOf(engine)).find((c) => c.name === name.replace(/^\//, ''));
+  if (clash) {
+    throw new DaemonError(`Conflict. The container name "/${clash.name}" is already in use by container "${clash.id}". You have to remove (or rename) that container to be able to reuse that name.`, 409);
+  }
+}
+
+/** Creates the container (state `created`); returns it with the daemon's warnings. */
+export function createContainer(world: World, engine: DockerEngineState, req: ContainerCreateRequest, image: CatalogImage): { container: Container; warnings: string[] } {
+  if (req.name) checkName(engine, req.name);
+  const warnings = checkNetworkMode(engine, req);
+  world.clock.advance(40_000 + world.rng.int(80_000));
+  const id = newObjectId(world);
+  const all = containersOf(engine);
+  const name = req.name ? req.name.replace(/^\//, '') : randomContainerName(world.rng, (n) => Object.values(all).some((c) => c.name === n));
+  const resetEntrypoint = req.entrypoint !== null && req.entrypoint.length === 1 && req.entrypoint[0] === '';
+  const entrypoint = req.entrypoint === null ? image.entrypoint : resetEntrypoint ? null : req.entrypoint;
+  // A new entrypoint drops the image's CMD (the daemon does not combine a user entrypoint with the image cmd).
+  const cmd = req.cmd ?? (req.entrypoint === null ? image.cmd : null);
+  const argv = [...(entrypoint ?? []), ...(cmd ?? [])];
+  let mode = req.networkMode || 'bridge';
+  if (mode === 'default') mode = 'bridge';
+  if (mode.startsWith('container:')) mode = `container:${findContainer(engine, mode.slice(10))!.id}`;
+  const networks: Container['networks'] = {};
+  if (!mode.startsWith('container:')) {
+    const names = Object.keys(req.endpoints).length ? Object.keys(req.endpoints) : [mode];
+    for (const n of names) {
+      const r = req.endpoints[n] ?? { aliases: [], links: [], ipv4Address: '', ipv6Address: '', driverOpts: null };
+      networks[n] = { networkId: '', endpointId: '', request: r };
+    }
+  }
+  const env = [...image.env.filter((e) => !req.env.some((u) => u.split('=')[0] === e.split('=')[0])), ...req.env];
+  const c: Container = {
+    id,
+    name,
+    created: rfc3339Nano(world.clock.now(), world.rng.int(1000)),
+    createdUs: world.clock.now(),
+    image: req.image,
+    imageId: image.id,
+    path: argv[0] ?? '',
+    args: argv.slice(1),
+    config: {
+      hostname: mode === 'host' || mode.startsWith('container:') ? '' : req.hostname || id.slice(0, 12),
+      domainname: req.domainname,
+      user: req.user,
+      tty: req.tty,
+      openStdin: req.openStdin,
+      attachStdin: req.attachStdin,
+      attachStdout: req.attachStdout,
+      attachStderr: req.attachStderr,
+      env,
+      cmd,
+      entrypoint,
+      workingDir: req.workingDir || image.workingDir,
+      exposedPorts: [...new Set([...image.exposedPorts, ...req.exposedPorts])].sort(),
+      labels: { ...image.labels, ...req.labels },
+      stopSignal: req.stopSignal || image.stopSignal,
+    },
+    hostConfig: {
+      networkMode: mode,
+      portBindings: mode === 'host' ? {} : req.portBindings,
+      publishAllPorts: req.publishAllPorts,
+      autoRemove: req.autoRemove,
+      dns: req.dns,
+      dnsSearch: req.dnsSearch,
+      dnsOptions: req.dnsOptions,
+      extraHosts: req.extraHosts,
+      restartPolicy: req.restartPolicy || 'no',
+      privileged: req.privileged,
+      consoleSize: req.tty ? [24, 80] : [0, 0],
+    },
+    networks,
+    ports: {},
+    state: { status: 'created', pid: 0, exitCode: 0, error: '', startedAt: ZERO_TIME, finishedAt: ZERO_TIME, startedUs: 0, finishedUs: 0, exitAtUs: null, exitWith: 0 },
+    restartCount: 0,
+    sandboxId: null,
+    logs: [],
+  };
+  all[id] = c;
+  world.changed('docker', `${engine.host}:container:${id}`);
+  return { container: c, warnings };
+}

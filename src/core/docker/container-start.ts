@@ -1,0 +1,118 @@
+// POST /containers/{id}/start: build the sandbox and join its networks (initializeNetworking / connectToNetwork),
+// publish ports on the gateway endpoint, write the /etc files, set up the embedded resolver, then run PID 1.
+import type { World } from '../world';
+import { rfc3339Nano } from '../sim/clock';
+import { AddressInUseError, addListener } from '../kernel/sockets';
+import { DaemonError } from './errors';
+import { catalogById } from './image-catalog';
+import { findNetwork, getContainer } from './lookup';
+import { createSandbox, deleteSandbox, gatewayEndpoint } from './sandbox';
+import { isUserDefined, joinNetwork, leaveNetwork } from './endpoint';
+import { publishPorts, unpublishPorts } from './port-mapping';
+import { writeEtcFiles } from './etc-files';
+import { startResolver } from './embedded-dns';
+import { planMainProcess } from './main-process';
+import { serviceStartLogs } from './service-logs';
+import type { Container, DockerEngineState, Sandbox } from './types';
+
+/** The namespace a container's processes run in (its sandbox, the host's, or the one it joined). */
+export function containerNetns(world: World, engine: DockerEngineState, c: Container): string | null {
+  const mode = c.hostConfig.networkMode;
+  if (mode.startsWith('container:')) {
+    const target = engine.containers?.[mode.slice(10)];
+    return target ? containerNetns(world, engine, target) : null;
+  }
+  const sb = c.sandboxId ? engine.sandboxes[c.sandboxId] : undefined;
+  return sb?.netns ?? null;
+}
+
+/** Joins every network the container asked for; renames entries to the networks' real names. */
+function joinNetworks(world: World, engine: DockerEngineState, c: Container, sb: Sandbox): void {
+  const entries = Object.entries(c.networks);
+  // Resolve first so an unknown network fails before anything is plumbed.
+  const resolved = entries.map(([name, e]) => ({ n: e.networkId ? (engine.networks[e.networkId] ?? findNetwork(engine, name)) : findNetwork(engine, name), e }));
+  c.networks = {};
+  for (const { n, e } of resolved) {
+    const ep = joinNetwork(world, engine, c, sb, n, e.request);
+    c.networks[n.name] = { networkId: n.id, endpointId: ep.id, request: e.request };
+  }
+}
+
+/** Undoes joinNetworks and the sandbox (a failed start, or a stop). */
+export function releaseNetworking(world: World, engine: DockerEngineState, c: Container): void {
+  unpublishPorts(world, engine, c);
+  for (const entry of Object.values(c.networks)) {
+    const ep = engine.endpoints[entry.endpointId];
+    if (ep) leaveNetwork(world, engine, ep);
+    entry.endpointId = '';
+  }
+  const sb = c.sandboxId ? engine.sandboxes[c.sandboxId] : undefined;
+  if (sb) deleteSandbox(world, engine, sb);
+  c.sandboxId = null;
+}
+
+/** Publishes ports on the sandbox's gateway endpoint (bridge networks only). */
+export function programExternalConnectivity(world: World, engine: DockerEngineState, c: Container): void {
+  unpublishPorts(world, engine, c);
+  const sb = c.sandboxId ? engine.sandboxes[c.sandboxId] : undefined;
+  const gw = sb && gatewayEndpoint(engine, sb);
+  if (!gw) return;
+  publishPorts(world, engine, c, gw, engine.networks[gw.networkId]);
+}
+
+function setupNetworking(world: World, engine: DockerEngineState, c: Container): void {
+  const mode = c.hostConfig.networkMode;
+  if (mode.startsWith('container:')) {
+    const target = getContainer(engine, mode.slice(10));
+    if (target.state.status !== 'running') throw new DaemonError(`cannot join network of a non running container: ${target.id}`, 409);
+    c.config.hostname = target.config.hostname;
+    return;
+  }
+  const sb = createSandbox(world, engine, c, mode === 'host' ? 'host' : mode === 'none' ? 'none' : 'bridge');
+  c.sandboxId = sb.id;
+  joinNetworks(world, engine, c, sb);
+  programExternalConnectivity(world, engine, c);
+  if (Object.values(c.networks).some((e) => isUserDefined(engine.networks[e.networkId]))) startResolver(world, engine, sb);
+}
+
+/** Starts PID 1: a service binds its ports in the container's namespace and logs its start-up. */
+function startMainProcess(world: World, engine: DockerEngineState, c: Container): void {
+  const image = catalogById(c.imageId);
+  const plan = planMainProcess(c, image);
+  c.state.exitAtUs = null;
+  c.state.exitWith = 0;
+  if (plan.kind === 'timed') c.state.exitAtUs = world.clock.now() + plan.seconds * 1_000_000;
+  if (plan.kind === 'shell' && !plan.lives) c.state.exitAtUs = world.clock.now() + 20_000;
+  if (plan.kind === 'shell' && plan.lives && c.config.tty) c.logs.push({ stream: 'stdout', text: plan.shell === 'bash' ? `root@${c.config.hostname}:/# ` : '/ # ', us: world.clock.now() });
+  if (plan.kind !== 'service') return;
+  const netns = containerNetns(world, engine, c)!;
+  const ip = Object.values(c.networks).map((e) => engine.endpoints[e.endpointId]?.ipv4.split('/')[0]).find(Boolean) ?? '';
+  try {
+    for (const l of plan.service.listen) addListener(world, netns, { proto: l.proto, port: l.port, process: plan.service.process, pid: c.state.pid, service: l.service });
+  } catch (e) {
+    if (!(e instanceof AddressInUseError)) throw e;
+    c.logs.push(...serviceStartLogs(world, c, plan.service, ip, true));
+    c.state.exitAtUs = world.clock.now() + 30_000;
+    c.state.exitWith = 1;
+    return;
+  }
+  c.logs.push(...serviceStartLogs(world, c, plan.service, ip, false));
+}
+
+/** Starts a created or stopped container; throws DaemonError (leaving it as it was) when it cannot. */
+export function startContainer(world: World, engine: DockerEngineState, c: Container): void {
+  if (c.state.status === 'running') return;
+  world.clock.advance(150_000 + world.rng.int(250_000));
+  try {
+    setupNetworking(world, engine, c);
+  } catch (e) {
+    releaseNetworking(world, engine, c);
+    if (e instanceof DaemonError) c.state.error = e.message;
+    throw e;
+  }
+  writeEtcFiles(world, engine, c);
+  const now = world.clock.now();
+  Object.assign(c.state, { status: 'running', pid: world.nextPid(), exitCode: 0, error: '', startedAt: rfc3339Nano(now, world.rng.int(1000)), startedUs: now });
+  startMainProcess(world, engine, c);
+  world.changed('docker', `${engine.host}:container:${c.id}`);
+}

@@ -1,0 +1,67 @@
+// libnetwork's embedded DNS server (resolver.go): inside each sandbox on a user-defined network it listens on
+// 127.0.0.11 (behind NAT from port 53), answers the names of containers that share a network with the asker
+// (name, aliases, short ID, hostname; also `<name>.<network>`), and forwards the rest to the host's resolvers,
+// except from internal-only sandboxes, which get no answer for outside names.
+import type { World } from '../world';
+import { addListener } from '../kernel/sockets';
+import { programResolverNat } from './iptables-rules';
+import type { DockerEngineState, Endpoint, Sandbox } from './types';
+
+export const RESOLVER_IP = '127.0.0.11';
+/** The service name the resolver's sockets carry (the DNS-server registry key). */
+export const EMBEDDED_DNS_SERVICE = 'docker-embedded';
+
+/** Resolver.Start: random listening ports in the sandbox and the NAT rules that lead port 53 to them. */
+export function startResolver(world: World, engine: DockerEngineState, sb: Sandbox): void {
+  const ns = world.state.netns[sb.netns];
+  if (!ns || ns.sockets.some((s) => s.service === EMBEDDED_DNS_SERVICE)) return;
+  const udpPort = 32768 + world.rng.int(28000);
+  const tcpPort = 32768 + world.rng.int(28000);
+  programResolverNat(world, sb.netns, tcpPort, udpPort);
+  const pid = world.nextPid();
+  addListener(world, sb.netns, { proto: 'udp', ip: RESOLVER_IP, port: udpPort, process: 'dockerd', pid, service: EMBEDDED_DNS_SERVICE });
+  addListener(world, sb.netns, { proto: 'tcp', ip: RESOLVER_IP, port: tcpPort, process: 'dockerd', pid, service: EMBEDDED_DNS_SERVICE });
+}
+
+export type EmbeddedAnswer =
+  /** A-records from the sandbox's networks (TTL 600). */
+  | { kind: 'answer'; ips: string[] }
+  /** Not a container name: ask the host's resolvers. */
+  | { kind: 'forward'; servers: string[] }
+  /** Not a container name, and the sandbox may not reach outside (internal networks only). */
+  | { kind: 'nxdomain' };
+
+/** The sandbox whose namespace is `netnsId`. */
+export function sandboxByNetns(engine: DockerEngineState, netnsId: string): Sandbox | undefined {
+  return Object.values(engine.sandboxes).find((s) => s.netns === netnsId && s.mode !== 'host');
+}
+
+function matches(ep: Endpoint, q: string, networkName: string): boolean {
+  return ep.dnsNames.some((n) => {
+    const lower = n.toLowerCase();
+    return lower === q || `${lower}.${networkName.toLowerCase()}` === q;
+  });
+}
+
+/** How the embedded server answers `name` asked from namespace `netnsId`. */
+export function embeddedLookup(world: World, engine: DockerEngineState, netnsId: string, name: string): EmbeddedAnswer {
+  const sb = sandboxByNetns(engine, netnsId);
+  const q = name.toLowerCase().replace(/\.$/, '');
+  if (!sb) return { kind: 'nxdomain' };
+  const ips: string[] = [];
+  let external = false;
+  for (const id of sb.endpointIds) {
+    const own = engine.endpoints[id];
+    const n = own && engine.networks[own.networkId];
+    if (!n || n.predefined) continue;
+    if (!n.internal) external = true;
+    for (const ep of Object.values(engine.endpoints)) {
+      if (ep.networkId === n.id && ep.ipv4 && matches(ep, q, n.name)) ips.push(ep.ipv4.split('/')[0]);
+    }
+  }
+  if (ips.length) return { kind: 'answer', ips };
+  if (!external) return { kind: 'nxdomain' };
+  const c = engine.containers?.[sb.containerId];
+  const servers = c?.hostConfig.dns.length ? c.hostConfig.dns : world.host(engine.host).resolv.nameservers;
+  return { kind: 'forward', servers };
+}
