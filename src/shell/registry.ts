@@ -10,6 +10,10 @@ import { head, tail } from './commands/text/head';
 import { sort } from './commands/text/sort';
 import { wc } from './commands/text/wc';
 import { docker } from './commands/docker';
+import { ip } from './commands/ip';
+import { sysctl } from './commands/sysctl';
+import { ping } from './commands/ping';
+import { iptables, iptablesSaveCmd } from './commands/iptables';
 
 const PROGRAMS: readonly Program[] = [
   // shell builtins
@@ -17,7 +21,7 @@ const PROGRAMS: readonly Program[] = [
   // text utilities
   cat, grep, head, sort, tail, wc,
   // tools
-  docker,
+  docker, ip, iptables, iptablesSaveCmd, ping, sysctl,
 ];
 
 const byName = new Map<string, Program>(PROGRAMS.map((p) => [p.name, p]));

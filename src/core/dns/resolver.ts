@@ -3,7 +3,7 @@
 import type { World } from '../world';
 import { parseIpv4 } from '../net/ipv4';
 import type { PacketTrace } from '../sim/trace';
-import { fileOf, lookupHostsFile, parseResolvConf } from './files';
+import { fileOf, hostsFileNames, lookupHostsFile, parseResolvConf } from './files';
 import { queryDns } from './query';
 import type { DnsAnswer, DnsType } from './types';
 import './services';
@@ -69,4 +69,13 @@ export function resolve(world: World, where: ResolveWhere, name: string, opts: {
     }
   }
   return r;
+}
+
+/** getnameinfo: the name of an address from /etc/hosts, then a PTR query; null when there is none. */
+export function reverseLookup(world: World, where: ResolveWhere, ip: string): string | null {
+  const names = hostsFileNames(fileOf(world, where.fsRoot, '/etc/hosts'), ip);
+  if (names.length) return names[0];
+  const r = resolve(world, where, `${ip.split('.').reverse().join('.')}.in-addr.arpa`, { type: 'PTR', emit: false });
+  const ptr = r.answer?.rcode === 'NOERROR' ? r.answer.answers.find((a) => a.type === 'PTR') : undefined;
+  return ptr ? ptr.value : null;
 }

@@ -33,6 +33,8 @@ export interface Netns {
   };
   /** Listening and bound sockets, for `ss` and for the packet walker to deliver to. */
   sockets: Socket[];
+  /** Ids this namespace gave to other namespaces it has links into (`link-netnsid N`, `ip netns list` ids). */
+  nsids?: Record<NetnsId, number>;
 }
 
 export type LinkKind = 'loopback' | 'ether' | 'veth' | 'bridge' | 'vxlan' | 'macvlan' | 'ipvlan' | 'dummy';

@@ -88,6 +88,8 @@ export interface PacketTrace {
   replyFrom: string | null;
   /** The source address the sender used. */
   srcIp: string | null;
+  /** The ICMP error that came back instead of an answer (type 3 unreachable with its code, type 11 time exceeded). */
+  icmpError?: { type: number; code: number };
   /** What the answering application returned (DNS answer, HTTP response), when there is one. */
   payload?: unknown;
 }

@@ -161,7 +161,8 @@ function walkInternal(world: World, req: WalkRequest, depth: number): PacketTrac
   }
   const outcome = arrival.kind === 'bounce' ? bounceOutcome(answer.reply) : answer.reply.tcpFlags === 'R.' ? 'refused' : answer.reply.proto === 'icmp' && answer.reply.icmpType === ICMP.DEST_UNREACH ? 'refused' : 'replied';
   const reason = arrival.kind === 'bounce' ? `${arrival.reason}; ${replyFrom} said so` : answer.what;
-  return finish(outcome, reason, { rttUs: Math.round(walk.t), replyTtl: back.pkt.ttl, replyFrom: formatIpv4(back.pkt.src), payload: answer.payload ?? back.pkt.payload });
+  const icmpError = answer.reply.proto === 'icmp' && answer.reply.icmpType !== ICMP.ECHO_REPLY ? { type: answer.reply.icmpType ?? 0, code: answer.reply.icmpCode ?? 0 } : undefined;
+  return finish(outcome, reason, { rttUs: Math.round(walk.t), replyTtl: back.pkt.ttl, replyFrom: formatIpv4(back.pkt.src), payload: answer.payload ?? back.pkt.payload, ...(icmpError ? { icmpError } : {}) });
 }
 
 /** Walks one request and its answer. Deterministic for a world state; never throws for unreachable targets. */

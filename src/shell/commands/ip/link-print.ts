@@ -1,0 +1,80 @@
+// print_linkinfo: the first two lines of every `ip link` / `ip addr` entry, and `ip -br link`, in iproute2's
+// layout (items separated by trailing spaces) or BusyBox's (`M-DOWN` when the peer is not visible).
+import type { Link } from '../../../core/kernel/types';
+import { linkFlags, linkType, masterName, operState, peerName, peerNsId, qdiscOf, visibleAddrs } from '../../../core/kernel/link-state';
+import type { IpCtx } from './common';
+
+/** `veth0@if7` / `veth0@veth1` / `lo`. */
+export function displayName(ip: IpCtx, link: Link): string {
+  const p = peerName(ip.world, ip.ns, link);
+  return p ? `${link.name}@${p.suffix}` : link.name;
+}
+
+/** `link-netns red` when the peer lives in a named namespace, `link-netnsid N` otherwise. */
+function linkNetns(ip: IpCtx, link: Link): string {
+  const p = peerName(ip.world, ip.ns, link);
+  if (!p?.otherNs || link.lower) return '';
+  const id = peerNsId(ip.world, ip.ns, p.otherNs);
+  if (p.otherNs.kind === 'named' && p.otherNs.host === ip.ns.host && ip.ns.kind === 'root') return ` link-netns ${p.otherNs.name}`;
+  return ` link-netnsid ${id}`;
+}
+
+/** The `N: name: <FLAGS> mtu ...` line and the `link/ether ...` line. */
+export function linkHeader(ip: IpCtx, link: Link, forLinkCmd: boolean): string {
+  const { world, ns } = ip;
+  const master = masterName(ns, link);
+  if (ip.busybox) {
+    const p = peerName(world, ns, link);
+    const flags = linkFlags(world, ns, link);
+    if (p && (p.otherNs || !p.peer?.up)) flags.push('M-DOWN');
+    let s = `${link.ifindex}: ${displayName(ip, link)}: <${flags.join(',')}> mtu ${link.mtu} qdisc ${qdiscOf(link)}`;
+    if (master) s += ` master ${master}`;
+    s += ` state ${operState(world, ns, link)}`;
+    if (link.txqlen) s += ` qlen ${link.txqlen}`;
+    return `${s}\n    link/${linkType(link)} ${link.mac} brd ${link.kind === 'loopback' ? '00:00:00:00:00:00' : 'ff:ff:ff:ff:ff:ff'}\n`;
+  }
+  let s = `${link.ifindex}: ${displayName(ip, link)}: <${linkFlags(world, ns, link).join(',')}> mtu ${link.mtu} qdisc ${qdiscOf(link)} `;
+  if (master) s += `master ${master} `;
+  s += `state ${operState(world, ns, link)} `;
+  if (forLinkCmd) s += 'mode DEFAULT ';
+  s += 'group default ';
+  if (link.txqlen) s += `qlen ${link.txqlen}`;
+  s += `\n    link/${linkType(link)} ${link.mac} brd ${link.kind === 'loopback' ? '00:00:00:00:00:00' : 'ff:ff:ff:ff:ff:ff'}${linkNetns(ip, link)}`;
+  if (ip.opts.details) s += linkDetails(link);
+  return s + '\n';
+}
+
+/** `ip -d link`: the kind-specific line iproute2 adds. */
+function linkDetails(link: Link): string {
+  switch (link.kind) {
+    case 'veth':
+      return ' promiscuity 0 allmulti 0 minmtu 68 maxmtu 65535 \n    veth ';
+    case 'bridge':
+      return ` promiscuity 0 allmulti 0 minmtu 68 maxmtu 65535 \n    bridge forward_delay 1500 hello_time 200 max_age 2000 ageing_time ${(link.bridge?.ageingTimeSec ?? 300) * 100} stp_state ${link.bridge?.stp ? 1 : 0} priority 32768 `;
+    case 'vxlan':
+      return ` promiscuity 0 allmulti 0 minmtu 68 maxmtu 65535 \n    vxlan id ${link.vxlan!.vni} ${link.vxlan!.remote !== null ? '' : ''}srcport 0 0 dstport ${link.vxlan!.dstport} ttl auto ageing 300 `;
+    case 'macvlan':
+    case 'ipvlan':
+      return ` promiscuity 0 allmulti 0 minmtu 68 maxmtu 65535 \n    ${link.kind} mode ${link.lower?.mode ?? 'bridge'} `;
+    default:
+      return ' promiscuity 0 allmulti 0 minmtu 0 maxmtu 0 ';
+  }
+}
+
+/** `ip -br link`: name, state, MAC, flags. */
+export function briefLink(ip: IpCtx, link: Link): string {
+  const name = displayName(ip, link).padEnd(16);
+  const state = operState(ip.world, ip.ns, link).padEnd(14);
+  return `${name} ${state} ${link.mac} <${linkFlags(ip.world, ip.ns, link).join(',')}> \n`;
+}
+
+/** `ip -br addr`: name, state, addresses. */
+export function briefAddr(ip: IpCtx, link: Link): string {
+  const name = displayName(ip, link).padEnd(16);
+  const state = operState(ip.world, ip.ns, link).padEnd(14);
+  return `${name} ${state} ${visibleAddrs(link).map((a) => `${fmtIp(a.ip)}/${a.prefixLen} `).join('')}\n`;
+}
+
+function fmtIp(n: number): string {
+  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+}

@@ -1,0 +1,200 @@
+// `ip link` (iplink.c): show, add (veth, bridge, vxlan, macvlan, ipvlan, dummy), set (up/down, master,
+// nomaster, netns, name, mtu, address) and delete.
+import type { Link, LinkKind } from '../../../core/kernel/types';
+import { addLink, addVethPair, deleteLink, findLink, moveLink, setLinkUp, setMaster } from '../../../core/kernel/links';
+import { refreshConnectedRoutes } from '../../../core/kernel/addresses';
+import { parseIpv4 } from '../../../core/net/ipv4';
+import { isValidMac } from '../../../core/net/mac';
+import { fail, garbage, matches, namedNetns, needLink, nextArg, requireRoot, IpFailure, type IpCtx } from './common';
+import { briefLink, linkHeader } from './link-print';
+import { parseLinkFilter, selectLinks } from './addr';
+import { ipUsage } from './usage';
+
+const KINDS: Record<string, LinkKind> = { veth: 'veth', bridge: 'bridge', vxlan: 'vxlan', macvlan: 'macvlan', ipvlan: 'ipvlan', dummy: 'dummy' };
+
+function checkName(ip: IpCtx, name: string): void {
+  if (name.length > 15 || name.includes('/') || /\s/.test(name)) fail(ip, `Error: argument "${name}" is wrong: "name" not a valid ifname`);
+}
+
+function show(ip: IpCtx, argv: string[]): void {
+  for (const link of selectLinks(ip, parseLinkFilter(ip, argv))) ip.ctx.out(ip.opts.brief ? briefLink(ip, link) : linkHeader(ip, link, true));
+}
+
+function targetNs(ip: IpCtx, name: string) {
+  const ns = namedNetns(ip.world, ip.ns.host, name);
+  if (!ns) fail(ip, `Cannot open network namespace "${name}": No such file or directory`, 255);
+  return ns;
+}
+
+function add(ip: IpCtx, argv: string[]): void {
+  let name: string | undefined;
+  let type: string | undefined;
+  let parent: string | undefined;
+  let peer: string | undefined;
+  let netns: string | undefined;
+  let mtu: number | undefined;
+  let mac: string | undefined;
+  const typeArgs: Record<string, string> = {};
+  const flagsSeen = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (type !== undefined) {
+      if (a === 'peer') {
+        let j = i + 1;
+        if (argv[j] === 'name') j++;
+        peer = nextArg(ip, argv, j - 1);
+        i = j;
+      } else if (['nolearning', 'learning', 'bridge', 'private', 'vepa'].includes(a)) flagsSeen.add(a);
+      else typeArgs[a] = nextArg(ip, argv, i++);
+      continue;
+    }
+    if (a === 'type') type = nextArg(ip, argv, i++);
+    else if (a === 'link') parent = nextArg(ip, argv, i++);
+    else if (a === 'name' || a === 'dev') name = nextArg(ip, argv, i++);
+    else if (a === 'netns') netns = nextArg(ip, argv, i++);
+    else if (a === 'mtu') mtu = Number(nextArg(ip, argv, i++));
+    else if (a === 'address') mac = nextArg(ip, argv, i++);
+    else if (['txqueuelen', 'qlen', 'broadcast', 'index', 'numtxqueues', 'numrxqueues'].includes(a)) i++;
+    else if (name !== undefined) garbage(ip, 'dev', a);
+    else name = a;
+  }
+  if (type === undefined) fail(ip, 'Not enough information: "type" argument is required');
+  const kind = KINDS[type];
+  if (!kind) fail(ip, 'Error: Unknown device type.', 2);
+  if (name === undefined) fail(ip, 'Not enough information: "dev" argument is required.');
+  checkName(ip, name);
+  if (peer !== undefined) checkName(ip, peer);
+  if (mac !== undefined && !isValidMac(mac)) fail(ip, `Error: "${mac}" is not a valid link address`);
+  const parentLink = parent !== undefined ? needLink(ip, parent) : undefined;
+  if ((kind === 'macvlan' || kind === 'ipvlan') && !parentLink) fail(ip, 'Error: Link not found', 2);
+  const vniText = typeArgs.id ?? typeArgs.vni;
+  if (kind === 'vxlan' && vniText === undefined) fail(ip, 'vxlan: missing virtual network identifier', 255);
+  const target = netns !== undefined ? targetNs(ip, netns) : ip.ns;
+  requireRoot(ip);
+  if (findLink(ip.ns, name) || (peer !== undefined && findLink(ip.ns, peer))) fail(ip, 'RTNETLINK answers: File exists', 2);
+  let link: Link;
+  if (kind === 'veth') {
+    const peerName = peer ?? nextVethName(ip);
+    [link] = addVethPair(ip.world, ip.ns, name, peerName);
+  } else if (kind === 'vxlan') {
+    if (typeArgs.dstport === undefined) {
+      ip.ctx.err('vxlan: destination port not specified\nWill use Linux kernel default (non-standard value)\nUse \'dstport 4789\' to get the IANA assigned value\nUse \'dstport 0\' to get default and quiet this message\n');
+    }
+    const dev = typeArgs.dev !== undefined ? needLink(ip, typeArgs.dev) : undefined;
+    link = addLink(ip.world, ip.ns, name, 'vxlan', {
+      vxlan: {
+        vni: Number(vniText), local: typeArgs.local ? parseIpv4(typeArgs.local) : null, remote: typeArgs.remote ? parseIpv4(typeArgs.remote) : null,
+        group: typeArgs.group ? parseIpv4(typeArgs.group) : null, dstport: Number(typeArgs.dstport ?? 8472) || 8472, dev: dev?.ifindex ?? null,
+        learning: !flagsSeen.has('nolearning'), fdb: [],
+      },
+    });
+  } else if (kind === 'macvlan' || kind === 'ipvlan') {
+    const mode = typeArgs.mode ?? (kind === 'macvlan' ? 'vepa' : 'l3');
+    link = addLink(ip.world, ip.ns, name, kind, { lower: { parent: { netns: ip.ns.id, ifindex: parentLink!.ifindex }, mode } });
+    if (kind === 'ipvlan') link.mac = parentLink!.mac;
+  } else {
+    link = addLink(ip.world, ip.ns, name, kind);
+    if (kind === 'bridge' && typeArgs.stp_state !== undefined) link.bridge!.stp = typeArgs.stp_state === '1';
+  }
+  if (mtu !== undefined) link.mtu = mtu;
+  if (mac !== undefined) link.mac = mac.toLowerCase();
+  if (target !== ip.ns) moveLink(ip.world, ip.ns, name, target);
+}
+
+/** The kernel's default peer name for `ip link add X type veth` without `peer`: veth0, veth1, ... */
+function nextVethName(ip: IpCtx): string {
+  for (let i = 0; ; i++) if (!findLink(ip.ns, `veth${i}`)) return `veth${i}`;
+}
+
+function set(ip: IpCtx, argv: string[]): void {
+  let dev: string | undefined;
+  const actions: [string, string | undefined][] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === 'dev') dev = nextArg(ip, argv, i++);
+    else if (a === 'up' || a === 'down' || a === 'nomaster') actions.push([a, undefined]);
+    else if (['master', 'netns', 'name', 'mtu', 'address', 'promisc', 'arp', 'multicast', 'allmulticast', 'txqueuelen', 'qlen', 'alias', 'group'].includes(a)) actions.push([a, nextArg(ip, argv, i++)]);
+    else if (a === 'type') break;
+    else if (dev !== undefined) garbage(ip, 'dev', a);
+    else dev = a;
+  }
+  if (dev === undefined) fail(ip, 'Not enough information: "dev" argument is required.');
+  const link = needLink(ip, dev);
+  for (const [key, value] of actions) {
+    if (key === 'master') needLink(ip, value!);
+    if (key === 'netns') targetNs(ip, value!);
+    if (key === 'name') checkName(ip, value!);
+    if (key === 'mtu' && !/^\d+$/.test(value!)) fail(ip, `Error: argument "${value}" is wrong: Invalid "mtu" value`);
+    if (key === 'address' && !isValidMac(value!)) fail(ip, `Error: "${value}" is not a valid link address`);
+  }
+  requireRoot(ip);
+  let current = link.name;
+  for (const [key, value] of actions) {
+    switch (key) {
+      case 'up':
+      case 'down':
+        setLinkUp(ip.world, ip.ns, current, key === 'up');
+        break;
+      case 'master': {
+        const br = findLink(ip.ns, value!)!;
+        if (br.kind !== 'bridge') fail(ip, 'Error: Device does not allow enslaving to a bridge.', 2);
+        setMaster(ip.world, ip.ns, current, value!);
+        break;
+      }
+      case 'nomaster':
+        setMaster(ip.world, ip.ns, current, null);
+        break;
+      case 'netns':
+        moveLink(ip.world, ip.ns, current, targetNs(ip, value!));
+        return;
+      case 'name':
+        if (findLink(ip.ns, value!)) fail(ip, 'RTNETLINK answers: File exists', 2);
+        if (link.up) fail(ip, 'RTNETLINK answers: Device or resource busy', 2);
+        link.name = value!;
+        current = value!;
+        ip.world.changed('link', `${ip.ns.id}:${value}`);
+        break;
+      case 'mtu':
+        link.mtu = Number(value);
+        ip.world.changed('link', `${ip.ns.id}:${current}`);
+        break;
+      case 'address':
+        link.mac = value!.toLowerCase();
+        ip.world.changed('link', `${ip.ns.id}:${current}`);
+        break;
+      case 'txqueuelen':
+      case 'qlen':
+        link.txqlen = Number(value);
+        break;
+    }
+  }
+  refreshConnectedRoutes(ip.ns, link);
+}
+
+function del(ip: IpCtx, argv: string[]): void {
+  let dev: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === 'dev') dev = nextArg(ip, argv, i++);
+    else if (a === 'type') break;
+    else if (dev !== undefined) garbage(ip, 'dev', a);
+    else dev = a;
+  }
+  if (dev === undefined) fail(ip, 'Not enough information: "dev" argument is required.');
+  const link = needLink(ip, dev);
+  requireRoot(ip);
+  if (link.kind === 'loopback') fail(ip, 'RTNETLINK answers: Operation not supported', 2);
+  deleteLink(ip.world, ip.ns, link.name);
+}
+
+/** `ip link [show|add|set|delete|help] ...` */
+export function ipLink(ip: IpCtx, argv: string[]): void {
+  const [verb, ...rest] = argv;
+  if (verb === undefined || matches(verb, 'show') || matches(verb, 'list') || matches(verb, 'lst')) return show(ip, verb === undefined ? [] : rest);
+  if (matches(verb, 'add')) return add(ip, rest);
+  if (matches(verb, 'set') || matches(verb, 'change')) return set(ip, rest);
+  if (matches(verb, 'delete')) return del(ip, rest);
+  if (matches(verb, 'help')) throw new IpFailure(ipUsage('link', ip.busybox), 255);
+  if (ip.busybox) fail(ip, `invalid argument '${verb}' to 'ip link'`);
+  fail(ip, `Command "${verb}" is unknown, try "ip link help".`);
+}

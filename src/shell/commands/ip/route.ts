@@ -1,0 +1,171 @@
+// `ip route` (iproute.c): show in the kernel's dump order, add/del/replace with iproute2's and the kernel's
+// errors, get (the route a packet would take), flush.
+import type { Route } from '../../../core/kernel/types';
+import { addRoute } from '../../../core/kernel/routes';
+import { hasCarrier, linkByIndex } from '../../../core/kernel/links';
+import { cidrContains, networkOf } from '../../../core/net/cidr';
+import { formatIpv4, parseIpv4 } from '../../../core/net/ipv4';
+import { routeLookup, isLocalAddr, sourceFor } from '../../../core/sim/ip-stack';
+import { fail, garbage, matches, needLink, nextArg, requireRoot, IpFailure, type IpCtx } from './common';
+import { ipUsage } from './usage';
+
+function dstText(r: Route): string {
+  if (r.dstLen === 0) return 'default';
+  return r.dstLen === 32 ? formatIpv4(r.dst) : `${formatIpv4(r.dst)}/${r.dstLen}`;
+}
+
+/** The kernel dumps the FIB trie in address order; several prefix lengths on one key, longest first. */
+export function dumpOrder(routes: Route[]): Route[] {
+  return [...routes].sort((a, b) => a.dst - b.dst || b.dstLen - a.dstLen || (a.metric ?? 0) - (b.metric ?? 0));
+}
+
+/** One `ip route` line. */
+export function routeLine(ip: IpCtx, r: Route): string {
+  const dev = r.dev !== null ? linkByIndex(ip.ns, r.dev) : undefined;
+  if (ip.busybox) {
+    let s = r.type !== 'unicast' ? `${r.type} ` : '';
+    s += `${dstText(r)} `;
+    if (r.gateway !== null) s += `via ${formatIpv4(r.gateway)} `;
+    if (dev) s += `dev ${dev.name}`;
+    if (r.scope !== 'global') s += ` scope ${r.scope} `;
+    if (r.src !== null) s += ` src ${formatIpv4(r.src)}`;
+    if (r.metric !== null) s += ` metric ${r.metric} `;
+    return s.trimEnd() + '\n';
+  }
+  let s = r.type !== 'unicast' ? `${r.type} ` : '';
+  s += `${dstText(r)} `;
+  if (r.gateway !== null) s += `via ${formatIpv4(r.gateway)} `;
+  if (dev) s += `dev ${dev.name} `;
+  if (r.proto !== 'boot') s += `proto ${r.proto} `;
+  if (r.scope !== 'global') s += `scope ${r.scope} `;
+  if (r.src !== null) s += `src ${formatIpv4(r.src)} `;
+  if (r.metric !== null) s += `metric ${r.metric} `;
+  if (r.onlink) s += 'onlink ';
+  if (dev && dev.up && !hasCarrier(ip.world, ip.ns, dev)) s += 'linkdown ';
+  return s + '\n';
+}
+
+interface RouteSpec {
+  type: Route['type'];
+  dst?: { ip: number; len: number };
+  via?: number;
+  dev?: string;
+  src?: number;
+  metric?: number;
+  proto?: Route['proto'];
+  scope?: Route['scope'];
+  onlink: boolean;
+}
+
+function parsePrefix(ip: IpCtx, text: string): { ip: number; len: number } {
+  if (text === 'default' || text === 'all' || text === 'any') return { ip: 0, len: 0 };
+  const [a, l] = text.split('/');
+  const addr = parseIpv4(a);
+  const len = l === undefined ? 32 : /^\d+$/.test(l) ? Number(l) : -1;
+  if (addr === null || len < 0 || len > 32) fail(ip, `Error: inet prefix is expected rather than "${text}".`);
+  return { ip: addr, len };
+}
+
+function parseSpec(ip: IpCtx, argv: string[]): RouteSpec {
+  const spec: RouteSpec = { type: 'unicast', onlink: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === 'via') {
+      const v = parseIpv4(nextArg(ip, argv, i++));
+      if (v === null) fail(ip, `Error: inet address is expected rather than "${argv[i]}".`);
+      spec.via = v;
+    } else if (a === 'dev' || a === 'oif') spec.dev = nextArg(ip, argv, i++);
+    else if (a === 'src') spec.src = parseIpv4(nextArg(ip, argv, i++)) ?? undefined;
+    else if (a === 'metric' || a === 'priority' || a === 'preference') spec.metric = Number(nextArg(ip, argv, i++));
+    else if (a === 'proto' || a === 'protocol') spec.proto = nextArg(ip, argv, i++) as Route['proto'];
+    else if (a === 'scope') spec.scope = nextArg(ip, argv, i++) as Route['scope'];
+    else if (a === 'table' || a === 'mtu') i++;
+    else if (a === 'onlink') spec.onlink = true;
+    else if (['blackhole', 'unreachable', 'prohibit', 'unicast'].includes(a) && !spec.dst) spec.type = a as Route['type'];
+    else if (a === 'to') spec.dst = parsePrefix(ip, nextArg(ip, argv, i++));
+    else if (spec.dst) garbage(ip, 'to', a);
+    else spec.dst = parsePrefix(ip, a);
+  }
+  return spec;
+}
+
+function add(ip: IpCtx, argv: string[], replace: boolean): void {
+  const spec = parseSpec(ip, argv);
+  if (!spec.dst) fail(ip, 'Error: either "to" is duplicate, or "" is a garbage.', 255);
+  const devLink = spec.dev !== undefined ? needLink(ip, spec.dev) : undefined;
+  requireRoot(ip);
+  if (networkOf(spec.dst) !== spec.dst.ip) fail(ip, 'Error: Invalid prefix for given prefix length.', 2);
+  let dev = devLink;
+  if (spec.type === 'unicast') {
+    if (spec.via !== undefined && !spec.onlink) {
+      const connected = ip.ns.routes.find((r) => r.gateway === null && r.dev !== null && cidrContains({ ip: r.dst, len: r.dstLen }, spec.via!) && (!dev || r.dev === dev.ifindex));
+      if (!connected) fail(ip, 'Error: Nexthop has invalid gateway.', 2);
+      dev ??= linkByIndex(ip.ns, connected.dev!);
+    }
+    if (!dev) fail(ip, 'RTNETLINK answers: No such device', 2);
+    if (!dev.up) fail(ip, 'Error: Nexthop device is not up.', 2);
+  }
+  const route: Route = {
+    type: spec.type, dst: spec.dst.ip, dstLen: spec.dst.len, gateway: spec.via ?? null, dev: dev?.ifindex ?? null,
+    proto: spec.proto ?? 'boot', scope: spec.scope ?? (spec.via !== undefined || spec.type !== 'unicast' ? 'global' : 'link'),
+    src: spec.src ?? null, metric: spec.metric ?? null, onlink: spec.onlink || undefined,
+  };
+  if (route.onlink === undefined) delete route.onlink;
+  if (replace) ip.ns.routes = ip.ns.routes.filter((r) => !(r.dst === route.dst && r.dstLen === route.dstLen && (r.metric ?? 0) === (route.metric ?? 0)));
+  if (!addRoute(ip.world, ip.ns, route)) fail(ip, 'RTNETLINK answers: File exists', 2);
+}
+
+function del(ip: IpCtx, argv: string[]): void {
+  const spec = parseSpec(ip, argv);
+  if (!spec.dst) fail(ip, 'Error: either "to" is duplicate, or "" is a garbage.', 255);
+  const dev = spec.dev !== undefined ? needLink(ip, spec.dev) : undefined;
+  requireRoot(ip);
+  const idx = ip.ns.routes.findIndex(
+    (r) => r.dst === spec.dst!.ip && r.dstLen === spec.dst!.len && (!dev || r.dev === dev.ifindex) && (spec.via === undefined || r.gateway === spec.via) && (spec.metric === undefined || (r.metric ?? 0) === spec.metric),
+  );
+  if (idx < 0) fail(ip, 'RTNETLINK answers: No such process', 2);
+  ip.ns.routes.splice(idx, 1);
+  ip.world.changed('route', ip.ns.id);
+}
+
+function get(ip: IpCtx, argv: string[]): void {
+  const target = argv.find((a, i) => i === 0 || !['from', 'iif', 'oif', 'dev'].includes(argv[i - 1]));
+  const addr = target === undefined ? null : parseIpv4(target.split('/')[0]);
+  if (addr === null) fail(ip, `Error: inet address is expected rather than "${target ?? ''}".`);
+  const uid = ip.ctx.env.user === 'root' ? 0 : 1000;
+  if (isLocalAddr(ip.ns, addr)) {
+    ip.ctx.out(`local ${formatIpv4(addr)} dev lo src ${formatIpv4(addr === 0x7f000001 ? addr : addr)} uid ${uid} \n    cache <local> \n`);
+    return;
+  }
+  const r = routeLookup(ip.ns, addr);
+  if (!r) fail(ip, 'RTNETLINK answers: Network is unreachable', 2);
+  const dev = linkByIndex(ip.ns, r.dev!)!;
+  ip.ctx.out(`${formatIpv4(addr)} ${r.gateway !== null ? `via ${formatIpv4(r.gateway)} ` : ''}dev ${dev.name} src ${formatIpv4(sourceFor(ip.ns, r))} uid ${uid} \n    cache \n`);
+}
+
+function flush(ip: IpCtx, argv: string[]): void {
+  const spec = parseSpec(ip, argv);
+  const dev = spec.dev !== undefined ? needLink(ip, spec.dev) : undefined;
+  requireRoot(ip);
+  ip.ns.routes = ip.ns.routes.filter((r) => !((!dev || r.dev === dev.ifindex) && (!spec.dst || (r.dst === spec.dst.ip && r.dstLen === spec.dst.len))));
+  ip.world.changed('route', ip.ns.id);
+}
+
+/** `ip route [show|add|del|replace|get|flush|help] ...` */
+export function ipRoute(ip: IpCtx, argv: string[]): void {
+  const [verb, ...rest] = argv;
+  if (verb === undefined || matches(verb, 'show') || matches(verb, 'list')) {
+    const spec = verb === undefined ? { onlink: false } as RouteSpec : parseSpec(ip, rest);
+    const dev = spec.dev !== undefined ? needLink(ip, spec.dev) : undefined;
+    for (const r of dumpOrder(ip.ns.routes)) if (!dev || r.dev === dev.ifindex) ip.ctx.out(routeLine(ip, r));
+    return;
+  }
+  if (matches(verb, 'add') || verb === 'append') return add(ip, rest, false);
+  if (matches(verb, 'replace') || matches(verb, 'change')) return add(ip, rest, true);
+  if (matches(verb, 'delete')) return del(ip, rest);
+  if (matches(verb, 'get')) return get(ip, rest);
+  if (matches(verb, 'flush')) return flush(ip, rest);
+  if (matches(verb, 'help')) throw new IpFailure(ipUsage('route', ip.busybox), 255);
+  if (ip.busybox) fail(ip, `invalid argument '${verb}' to 'ip route'`);
+  fail(ip, `Command "${verb}" is unknown, try "ip route help".`);
+}
