@@ -4,12 +4,14 @@ import { createWorld, presetNames } from '../core/presets';
 import { Session } from '../shell/session';
 import { runLines, runTypedLine, type LineSource } from '../shell/script-runner';
 import { ManualInterrupt } from '../shell/interrupts';
+import { lessonsCommand } from './lessons-check';
 
 const USAGE = `Usage: cnlab COMMAND [OPTIONS]
 
 Commands:
   exec [--seed N] [--world PRESET]   Run command lines from stdin on a fresh world, printing each after its prompt
   shell [--seed N] [--world PRESET]  An interactive lab shell in this terminal
+  lessons check [-v] [FILE|DIR...]   Replay lessons: every check false before its solution, true after it
 
 Worlds: ${presetNames().join(', ')}
 `;
@@ -120,6 +122,8 @@ async function main(argv: string[]): Promise<number> {
       return exec(rest);
     case 'shell':
       return shell(rest);
+    case 'lessons':
+      return lessonsCommand(rest, (t) => process.stdout.write(t));
     case undefined:
     case '--help':
     case '-h':

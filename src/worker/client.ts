@@ -1,5 +1,6 @@
 // LabClient: the one object in the UI that owns the lab worker and speaks its protocol.
 import { proxy, wrap, type Remote } from 'comlink';
+import type { CheckSpec, CheckState, LessonWorldSpec, LoadedWorld, LogEntry } from './protocol';
 import type { Completion, Details, ExecDone, ExecEvent, LabApi, LabEvent, LabInfo, PacketPath, SessionInfo, TopologyModel, WorldSpec } from './protocol';
 import { applyTopologyDiff } from '../core/topology/diff';
 
@@ -82,6 +83,25 @@ export class LabClient {
 
   snapshot(): Promise<string> {
     return this.api.snapshot();
+  }
+
+  /** Lessons: replaces the world (sessions stay open), resetting the command log and Undo. */
+  loadWorld(spec: LessonWorldSpec): Promise<LoadedWorld> {
+    return this.api.loadWorld(spec);
+  }
+
+  /** Lessons: evaluates conditions against the world and the commands logged since `fromSeq`. */
+  evaluateChecks(checks: CheckSpec[], fromSeq: number): Promise<CheckState[]> {
+    return this.api.evaluateChecks(checks, fromSeq);
+  }
+
+  commandLog(fromSeq?: number): Promise<LogEntry[]> {
+    return this.api.commandLog(fromSeq);
+  }
+
+  /** Restores the world before the last change; false when there is nothing to undo. */
+  undo(): Promise<boolean> {
+    return this.api.undo();
   }
 
   dispose(): void {

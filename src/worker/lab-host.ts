@@ -11,7 +11,9 @@ import { ManualInterrupt } from '../shell/interrupts';
 import { completeLine } from '../shell/completion';
 import type { CommandIO } from '../shell/types';
 import { detailsFor } from './details';
-import type { Completion, Details, ExecDone, ExecEvent, LabApi, LabEvent, LabInfo, SessionInfo, WorldSpec } from './protocol';
+import { LessonSupport } from '../lessons/lab-support';
+import type { LogEntry } from '../lessons/log';
+import type { CheckSpec, CheckState, Completion, Details, ExecDone, ExecEvent, LabApi, LabEvent, LabInfo, LessonWorldSpec, LoadedWorld, SessionInfo, WorldSpec } from './protocol';
 
 interface LiveSession {
   session: Session;
@@ -35,6 +37,8 @@ export class LabHost implements LabApi {
   private published: TopologyModel | null = null;
   private publishScheduled = false;
   private unlisten: (() => void) | null = null;
+  /** Lessons: the command log, Undo snapshots, check evaluation. */
+  private readonly lessons = new LessonSupport();
 
   constructor(private readonly options: LabHostOptions = {}) {
     this.listen();
@@ -99,8 +103,10 @@ export class LabHost implements LabApi {
     const interrupt = new ManualInterrupt();
     live.running = interrupt;
     try {
-      const exitCode = await live.session.run(line, this.io(live, onEvent), interrupt);
-      return { exitCode, prompt: live.session.prompt(), closed: live.session.closed };
+      const entry = await this.lessons.run(this.world, live.session, line, this.io(live, onEvent), interrupt);
+      this.send({ type: 'command', entry, canUndo: this.lessons.canUndo });
+      (this.options.defer ?? ((fn) => setTimeout(fn, 0)))(() => this.lessons.idle(this.world));
+      return { exitCode: entry.exitCode, prompt: live.session.prompt(), closed: live.session.closed };
     } finally {
       live.running = null;
       live.answer = null;
@@ -167,6 +173,43 @@ export class LabHost implements LabApi {
 
   async snapshot(): Promise<string> {
     return JSON.stringify(this.world.snapshot());
+  }
+
+  async loadWorld(spec: LessonWorldSpec): Promise<LoadedWorld> {
+    const { world, failures } = await this.lessons.build(spec);
+    this.lessons.reset(world, spec.log ?? []);
+    this.adopt(world, 'load');
+    return { preset: world.state.preset, seed: world.state.seed, hosts: world.hostNames(), nextSeq: this.lessons.nextSeq, setupFailures: failures };
+  }
+
+  async evaluateChecks(checks: CheckSpec[], fromSeq: number): Promise<CheckState[]> {
+    return this.lessons.evaluate(this.world, checks, fromSeq);
+  }
+
+  async commandLog(fromSeq = 0): Promise<LogEntry[]> {
+    return this.lessons.log.filter((e) => e.seq >= fromSeq);
+  }
+
+  async undo(): Promise<boolean> {
+    const world = this.lessons.undo();
+    if (!world) return false;
+    this.adopt(world, 'undo');
+    return true;
+  }
+
+  /** Makes `world` current: open sessions restart on it (same ids and history), views get the whole new model. */
+  private adopt(world: World, reason: 'load' | 'undo'): void {
+    this.world = world;
+    for (const live of this.sessions.values()) {
+      live.running?.fire();
+      const old = live.session;
+      const host = world.state.hosts[old.envStack[0].host] ? old.envStack[0].host : world.hostNames()[0];
+      live.session = new Session(world, host, old.options);
+      live.session.history.push(...old.history);
+    }
+    this.listen();
+    this.publishFull();
+    this.send({ type: 'world', reason, canUndo: this.lessons.canUndo });
   }
 
   private send(e: LabEvent): void {

@@ -3,8 +3,11 @@
 import type { TopologyModel } from '../core/topology/model';
 import type { TopologyDiff } from '../core/topology/diff';
 import type { PacketPath } from '../core/topology/packet-path';
+import type { LogEntry } from '../lessons/log';
+import type { Predicate } from '../lessons/types';
 
 export type { TopologyModel, TopologyDiff, PacketPath };
+export type { LogEntry };
 export type { PacketStep } from '../core/topology/packet-path';
 export type {
   TopoSegment,
@@ -60,7 +63,41 @@ export type LabEvent =
   /** What changed since the previous topology event (apply with `applyTopologyDiff`). */
   | { type: 'topology-diff'; diff: TopologyDiff; version: number }
   /** A packet walker trace (`trace` is the raw `PacketTrace`; `path` is what the view animates). */
-  | { type: 'packet'; trace: unknown; path?: PacketPath };
+  | { type: 'packet'; trace: unknown; path?: PacketPath }
+  /** A typed line finished (lessons re-evaluate their checks on this). */
+  | { type: 'command'; entry: LogEntry; canUndo: boolean }
+  /** The whole world was replaced (`loadWorld`, `undo`); sessions restart at their host's prompt. */
+  | { type: 'world'; reason: 'load' | 'undo'; canUndo: boolean };
+
+/** A lesson's world: a saved snapshot, or a preset + seed + setup commands; plus the command log to continue. */
+export interface LessonWorldSpec {
+  preset?: string;
+  seed?: number;
+  /** Commands run silently on the first host before the learner starts. */
+  setup?: string[];
+  snapshot?: string;
+  log?: LogEntry[];
+}
+
+export interface LoadedWorld extends LabInfo {
+  /** Sequence number the next logged command gets (a step starting now counts commands from it). */
+  nextSeq: number;
+  /** Setup commands that failed (a lesson bug worth showing). */
+  setupFailures: { command: string; exitCode: number; output: string }[];
+}
+
+/** One lesson condition to evaluate. */
+export interface CheckSpec {
+  id: string;
+  pred: Predicate;
+}
+
+/** Whether a condition holds now, and what was found when it does not. */
+export interface CheckState {
+  id: string;
+  ok: boolean;
+  detail?: string;
+}
 
 /** What the details panel shows for a clicked object: the commands a learner would type, with their real output. */
 export interface Details {
@@ -97,4 +134,12 @@ export interface LabApi {
   subscribe(onEvent: (e: LabEvent) => void): Promise<void>;
   /** The whole world as a string, for persistence, undo and share links. */
   snapshot(): Promise<string>;
+  /** Replaces the world (sessions stay open and restart at their host's prompt); resets the log and Undo. */
+  loadWorld(spec: LessonWorldSpec): Promise<LoadedWorld>;
+  /** Evaluates conditions against the world and the commands logged since `fromSeq`. */
+  evaluateChecks(checks: CheckSpec[], fromSeq: number): Promise<CheckState[]>;
+  /** Logged commands since `fromSeq` (all when omitted). */
+  commandLog(fromSeq?: number): Promise<LogEntry[]>;
+  /** Restores the world as it was before the last change; false when there is nothing to undo. */
+  undo(): Promise<boolean>;
 }

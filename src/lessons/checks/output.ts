@@ -1,0 +1,56 @@
+// `output`: runs a command silently on a copy of the world (in a host shell, a container's shell or a named
+// namespace) and looks at what it prints; the learner's world and terminal are untouched.
+import type { World } from '../../core/world';
+import type { OutputArgs } from '../schema/predicates';
+import { hostShellEnv, Session } from '../../shell/session';
+import { arraySource, runTypedLine } from '../../shell/script-runner';
+import { containerById } from './docker-view';
+import { resolvePlace, type Place } from './place';
+import { fail, pass, type CheckEnv, type CheckOutcome } from './types';
+
+/** A probe that waits longer than this (a `ping` without `-c`) is interrupted, as `# ^C after 10s` would. */
+const PROBE_SECONDS = 10;
+
+/** A shell at `place`: the host's login shell, a root shell in a container (as `docker exec -it C sh`), or in a namespace. */
+export function sessionAt(world: World, place: Place): Session {
+  const session = new Session(world, place.host);
+  const host = hostShellEnv(world, place.host, 'root');
+  if (place.kind === 'container') {
+    const c = containerById(world, place.containerId!);
+    const busybox = /(^|\/)(alpine|busybox)(:|$)/.test(c?.image ?? '');
+    session.pushEnv({
+      ...host,
+      netns: place.netns,
+      flavor: busybox ? 'busybox' : 'debian',
+      hostname: c?.hostname || place.containerId!.slice(0, 12),
+      cwd: '/',
+      shell: busybox ? 'sh' : 'bash',
+      containerId: place.containerId,
+      fsRoot: `ctr:${place.containerId}`,
+    });
+  } else if (place.kind === 'netns') {
+    session.pushEnv({ ...host, netns: place.netns });
+  }
+  return session;
+}
+
+/** Runs `line` at `spec` on `world` (use a scratch copy); returns what it printed and its status. */
+export async function probe(world: World, spec: string | undefined, line: string): Promise<{ output: string; exitCode: number } | { error: string }> {
+  const place = resolvePlace(world, spec);
+  if ('error' in place) return place;
+  const session = sessionAt(world, place);
+  let output = '';
+  const exitCode = await runTypedLine(session, line, (t) => (output += t), { echo: false, input: arraySource([]), defaultInterruptSeconds: PROBE_SECONDS });
+  return { output, exitCode };
+}
+
+export async function evalOutput(a: OutputArgs, env: CheckEnv): Promise<CheckOutcome> {
+  const r = await probe(env.scratch(), a.in, a.command);
+  if ('error' in r) return fail(r.error);
+  const problems: string[] = [];
+  if (a.exit !== undefined && r.exitCode !== a.exit) problems.push(`it exits with status ${r.exitCode}`);
+  if (a.contains !== undefined && !r.output.includes(a.contains)) problems.push(`it does not print \`${a.contains}\``);
+  if (a.matches !== undefined && !new RegExp(a.matches, 'm').test(r.output)) problems.push('its output does not match');
+  if (a.equals !== undefined && r.output.trim() !== a.equals.trim()) problems.push(`it prints \`${r.output.trim().split('\n')[0]}\``);
+  return problems.length ? fail(problems.join('; ')) : pass();
+}

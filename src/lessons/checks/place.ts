@@ -1,0 +1,45 @@
+// Where a check looks or starts from: a host's root namespace, a container's sandbox namespace, or a named
+// namespace (`ip netns add`). Authors write a name; `host:`, `container:` and `netns:` prefixes disambiguate.
+import type { World } from '../../core/world';
+import type { NetnsId } from '../../core/kernel/types';
+import { findContainerAnywhere } from './docker-view';
+
+export interface Place {
+  kind: 'host' | 'container' | 'netns';
+  /** As the author wrote it, for messages. */
+  label: string;
+  host: string;
+  netns: NetnsId;
+  containerId?: string;
+  containerName?: string;
+}
+
+/** Resolves `spec` (default: the first host) or returns why it cannot. */
+export function resolvePlace(world: World, spec: string | undefined): Place | { error: string } {
+  const hosts = world.hostNames();
+  if (spec === undefined) {
+    const host = hosts[0];
+    return { kind: 'host', label: host, host, netns: world.host(host).rootNs };
+  }
+  const m = /^(host|container|netns):(.*)$/.exec(spec);
+  const prefix = m?.[1];
+  const name = m ? m[2] : spec;
+  if ((!prefix || prefix === 'container') && world.state.docker) {
+    const hit = findContainerAnywhere(world, name);
+    if (hit) {
+      const { container } = hit;
+      const sandbox = container.sandboxId ? world.state.docker[hit.host].sandboxes[container.sandboxId] : undefined;
+      if (!container.running || !sandbox) return { error: `container ${name} is not running` };
+      return { kind: 'container', label: spec, host: hit.host, netns: sandbox.netns, containerId: container.id, containerName: container.name };
+    }
+    if (prefix) return { error: `no container ${name}` };
+  }
+  if ((!prefix || prefix === 'host') && world.state.hosts[name]) {
+    return { kind: 'host', label: spec, host: name, netns: world.host(name).rootNs };
+  }
+  if (!prefix || prefix === 'netns') {
+    const ns = Object.values(world.state.netns).find((n) => n.kind === 'named' && n.name === name);
+    if (ns) return { kind: 'netns', label: spec, host: ns.host, netns: ns.id };
+  }
+  return { error: `no ${prefix ?? 'container, host or namespace'} named ${name}` };
+}

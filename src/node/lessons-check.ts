@@ -1,0 +1,95 @@
+// `cnlab lessons check [-v] [FILES|DIRS]`: compiles lessons as the build does, then replays each one (see
+// src/lessons/check.ts). Prints one line per lesson and every problem as file:line; exits 1 on any problem.
+import { existsSync, statSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { compileCatalog, type Catalog } from '../lessons/compiler/catalog';
+import { LessonBuildError } from '../lessons/compiler/diagnostics';
+import { checkLesson } from '../lessons/check';
+import type { CompiledLesson } from '../lessons/types';
+
+export const LESSONS_USAGE = `Usage: cnlab lessons check [-v] [FILE|DIR...]
+
+Compiles the lessons (default: every lesson under ./lessons), then replays each one: every step's checks
+must be false before its solution and true after it, and every "predict the output" answer key must agree
+with what its command prints. FILE is a lesson file; DIR is a lessons folder (holding part folders).
+
+Options:
+  -v, --verbose   Also print each replayed solution with its output
+`;
+
+interface Selection {
+  root: string;
+  /** Absolute lesson file paths to check; empty means all under root. */
+  files: string[];
+}
+
+function selections(args: string[]): Selection[] | string {
+  const targets = args.length ? args : ['lessons'];
+  const byRoot = new Map<string, Selection>();
+  for (const t of targets) {
+    const abs = resolve(t);
+    if (!existsSync(abs)) return `cnlab lessons check: ${t}: no such file or directory`;
+    const isDir = statSync(abs).isDirectory();
+    // A lesson file sits in <root>/<part>/; a folder is a lessons root.
+    const root = isDir ? abs : dirname(dirname(abs));
+    const sel = byRoot.get(root) ?? { root, files: [] };
+    if (!isDir) sel.files.push(abs);
+    else sel.files = [];
+    byRoot.set(root, sel);
+  }
+  return [...byRoot.values()];
+}
+
+export async function lessonsCommand(args: string[], write: (s: string) => void): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === '--help' || sub === '-h' || sub === undefined) {
+    write(LESSONS_USAGE);
+    return sub === undefined ? 2 : 0;
+  }
+  if (sub !== 'check') {
+    write(`cnlab lessons: unknown command "${sub}"\n\n${LESSONS_USAGE}`);
+    return 2;
+  }
+  const verbose = rest.includes('-v') || rest.includes('--verbose');
+  const unknown = rest.find((a) => a.startsWith('-') && a !== '-v' && a !== '--verbose');
+  if (unknown) {
+    write(`cnlab lessons check: unknown option ${unknown}\n\n${LESSONS_USAGE}`);
+    return 2;
+  }
+  const sels = selections(rest.filter((a) => !a.startsWith('-')));
+  if (typeof sels === 'string') {
+    write(sels + '\n');
+    return 2;
+  }
+  let failed = 0;
+  let passed = 0;
+  for (const sel of sels) {
+    const display = relative(process.cwd(), sel.root) || '.';
+    let catalog: Catalog;
+    try {
+      catalog = compileCatalog(sel.root, { displayRoot: display });
+    } catch (e) {
+      if (!(e instanceof LessonBuildError)) throw e;
+      write(`${e.message}\n`);
+      failed++;
+      continue;
+    }
+    const lessons: CompiledLesson[] = sel.files.length
+      ? [...catalog.lessons.values()].filter((l) => sel.files.includes(resolve(sel.root, l.file)))
+      : catalog.index.lessons.map((m) => catalog.lessons.get(m.id)!);
+    for (const lesson of lessons) {
+      const t0 = performance.now();
+      const r = await checkLesson(lesson);
+      const ms = Math.round(performance.now() - t0);
+      const file = `${display}/${lesson.file}`;
+      const what = `${r.steps} steps, ${r.checks} checks, ${r.quizzes} quizzes`;
+      write(`${r.problems.length ? 'FAIL' : 'ok  '} ${file} (${what}) ${ms} ms\n`);
+      for (const p of r.problems) write(`  ${file}:${p.line}: ${p.message}\n`);
+      if (verbose) write(r.transcript.replace(/^/gm, '    ') + '\n');
+      if (r.problems.length) failed++;
+      else passed++;
+    }
+  }
+  write(`${passed} lessons passed, ${failed} failed\n`);
+  return failed ? 1 : 0;
+}
