@@ -10,9 +10,18 @@ import { head, tail } from './commands/text/head';
 import { sort } from './commands/text/sort';
 import { wc } from './commands/text/wc';
 import { docker } from './commands/docker';
+import { dockerDetachKeys } from './commands/docker/detach-keys';
 import { ip } from './commands/ip';
 import { sysctl } from './commands/sysctl';
 import { ping } from './commands/ping';
+import { cnlab } from './commands/cnlab';
+import { bridge } from './commands/bridge';
+import { brctl } from './commands/brctl';
+import { ss } from './commands/ss';
+import { hostname } from './commands/hostname';
+import { curl } from './commands/curl';
+import { wget } from './commands/wget';
+import { nslookup } from './commands/nslookup';
 import { iptables, iptablesSaveCmd } from './commands/iptables';
 
 const PROGRAMS: readonly Program[] = [
@@ -20,8 +29,10 @@ const PROGRAMS: readonly Program[] = [
   cd, clear, echo, exit, exportVar, falseCmd, help, history, pwd, sudo, trueCmd, whoami,
   // text utilities
   cat, grep, head, sort, tail, wc,
+  // Ctrl-P Ctrl-Q typed in a container shell entered by docker attach / run -it / exec -it
+  dockerDetachKeys,
   // tools
-  docker, ip, iptables, iptablesSaveCmd, ping, sysctl,
+  bridge, brctl, cnlab, curl, docker, hostname, ip, iptables, iptablesSaveCmd, nslookup, ping, ss, sysctl, wget,
 ];
 
 const byName = new Map<string, Program>(PROGRAMS.map((p) => [p.name, p]));

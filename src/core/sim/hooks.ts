@@ -4,7 +4,7 @@ import type { Netns } from '../kernel/types';
 import type { Packet } from '../kernel/packet';
 import type { TableName } from '../kernel/netfilter/types';
 import { evaluateChain, type MatchContext, type NatAction, type RuleHit } from '../kernel/netfilter/evaluate';
-import { ctConfirm, ctLookup, ctLookupRelated, ctSeenReply, ctStateOf, ctTranslateDst, ctTranslateSrc, type CtLookup } from '../kernel/netfilter/conntrack';
+import { ctConfirm, ctLookup, ctLookupRelated, ctRestoreInner, ctSeenReply, ctStateOf, ctTranslateDst, ctTranslateSrc, type CtLookup } from '../kernel/netfilter/conntrack';
 import { formatIpv4, parseIpv4, isLoopback } from '../net/ipv4';
 import type { Hook } from './trace';
 import { viewOf, type Walk } from './walk-context';
@@ -62,7 +62,7 @@ export function enterNs(walk: Walk, ns: Netns, pkt: Packet): NsFlow {
   if (hit) {
     const before = formatIpv4(pkt.dst) + (pkt.proto === 'icmp' ? '' : `:${pkt.dport}`);
     ctTranslateDst(pkt, hit);
-    if (pkt.inner) ctTranslateSrc(pkt.inner, { entry: hit.entry, dir: hit.dir === 'orig' ? 'reply' : 'orig' });
+    if (pkt.inner) ctRestoreInner(pkt.inner, hit);
     const after = formatIpv4(pkt.dst) + (pkt.proto === 'icmp' ? '' : `:${pkt.dport}`);
     if (before !== after) walk.record(ns, 'nat', null, viewOf(pkt), `conntrack rewrites the destination ${before} -> ${after} (${hit.dir === 'reply' ? 'reply of a NATed flow' : 'established flow'})`, { nat: { kind: 'conntrack', from: before, to: after } });
   }
@@ -75,6 +75,9 @@ export function leaveNs(walk: Walk, flow: NsFlow, pkt: Packet): void {
   const now = walk.world.clock.now();
   if (flow.hit) {
     const before = formatIpv4(pkt.src) + (pkt.proto === 'icmp' ? '' : `:${pkt.sport}`);
+    const e = flow.hit.entry;
+    // An ICMP error's source is whoever made it; it is rewritten only when that is the flow's NATed peer.
+    if (pkt.inner && pkt.src !== (flow.hit.dir === 'reply' ? e.reply.src : e.orig.src)) return;
     ctTranslateSrc(pkt, flow.hit);
     ctSeenReply(flow.hit, now);
     const after = formatIpv4(pkt.src) + (pkt.proto === 'icmp' ? '' : `:${pkt.sport}`);

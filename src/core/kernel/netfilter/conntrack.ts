@@ -49,10 +49,28 @@ export function ctLookup(nf: NetfilterState, p: Packet, nowUs: number): CtLookup
   return undefined;
 }
 
-/** An ICMP error is RELATED to the flow of the packet it quotes (`inner`, as it left the error's source). */
+/**
+ * An ICMP error is RELATED to the flow of the packet it quotes (`inner`, as it was when the error was made).
+ * The returned direction is the one the error travels in.
+ */
 export function ctLookupRelated(nf: NetfilterState, inner: Packet, nowUs: number): CtLookup | undefined {
-  const found = ctLookup(nf, inner, nowUs);
-  return found ? { entry: found.entry, dir: found.dir === 'orig' ? 'reply' : 'orig' } : undefined;
+  expireConntrack(nf, nowUs);
+  const t = tupleOf(inner);
+  for (const entry of nf.conntrack) {
+    if (entry.proto !== inner.proto) continue;
+    if (same(entry.orig, t) || same(invertTuple(entry.reply), t)) return { entry, dir: 'reply' };
+    if (same(entry.reply, t) || same(invertTuple(entry.orig), t)) return { entry, dir: 'orig' };
+  }
+  return undefined;
+}
+
+/** Restores the quoted packet of a RELATED ICMP error to what its sender sent (the NAT undone). */
+export function ctRestoreInner(inner: Packet, hit: CtLookup): void {
+  const t = hit.dir === 'reply' ? hit.entry.orig : hit.entry.reply;
+  inner.src = t.src;
+  inner.dst = t.dst;
+  inner.sport = t.sport;
+  inner.dport = t.dport;
 }
 
 /** The conntrack state a packet is seen in (`-m conntrack --ctstate`). */

@@ -155,7 +155,8 @@ async function iputilsLoop(ctx: CommandContext, target: string, ip: string, id: 
     if (!(await ctx.sleep(o.intervalUs))) break;
   }
   if (!ctx.interrupt.interrupted && rtts.length < sent && o.count) await ctx.sleep(o.lingerUs);
-  const elapsed = Math.max(0, sent - 1) * (o.intervalUs / 1000) + Math.floor((sent - 1) * 1.7) + (rtts.length ? Math.floor(rtts[rtts.length - 1] / 1000) : 0);
+  // iputils reports the time from the first to the last transmission (about 1 ms of overhead per interval).
+  const elapsed = Math.max(0, sent - 1) * (o.intervalUs / 1000 + 1);
   const loss = sent ? ((sent - rtts.length) * 100) / sent : 0;
   let s = `\n--- ${target} ping statistics ---\n${sent} packets transmitted, ${rtts.length} received, `;
   if (errors) s += `+${errors} errors, `;

@@ -1,0 +1,155 @@
+// curl 8.5.0 (Ubuntu 24.04): GET or HEAD over the emulated network; -s, -S, -I, -i, -v, -L, -f, -o, -m,
+// --connect-timeout; errors with curl's numbers and words.
+import { FlagSet, describeFlagError } from '../../flags';
+import type { CommandContext, Program } from '../../types';
+import { writeFile } from '../../vfs';
+import type { HttpResponse } from '../../../core/sim/http';
+import { fetchHttp, parseUrl, type Url } from './fetch';
+
+const flags = new FlagSet(
+  {
+    flags: [
+      { name: 'silent', short: 's', type: 'bool', help: 'Silent mode' },
+      { name: 'show-error', short: 'S', type: 'bool', help: 'Show error even when -s is used' },
+      { name: 'head', short: 'I', type: 'bool', help: 'Show document info only' },
+      { name: 'include', short: 'i', type: 'bool', help: 'Include protocol response headers in the output' },
+      { name: 'verbose', short: 'v', type: 'bool', help: 'Make the operation more talkative' },
+      { name: 'location', short: 'L', type: 'bool', help: 'Follow redirects' },
+      { name: 'fail', short: 'f', type: 'bool', help: 'Fail fast with no output on HTTP errors' },
+      { name: 'output', short: 'o', type: 'string', help: 'Write to file instead of stdout' },
+      { name: 'max-time', short: 'm', type: 'string', help: 'Maximum time allowed for transfer' },
+      { name: 'connect-timeout', type: 'string', help: 'Maximum time allowed for connection' },
+      { name: 'user-agent', short: 'A', type: 'string', help: 'Send User-Agent <name> to server' },
+      { name: 'help', short: 'h', type: 'bool', help: 'Get help for commands' },
+      { name: 'version', short: 'V', type: 'bool', help: 'Show version number and quit' },
+      { name: 'insecure', short: 'k', type: 'bool', help: 'Allow insecure server connections' },
+    ],
+    allowAbbrev: false,
+  },
+  'gnu',
+);
+
+const HELP = `Usage: curl [options...] <url>
+ -d, --data <data>          HTTP POST data
+ -f, --fail                 Fail fast with no output on HTTP errors
+ -h, --help <category>      Get help for commands
+ -i, --include              Include protocol response headers in the output
+ -o, --output <file>        Write to file instead of stdout
+ -O, --remote-name          Write output to a file named as the remote file
+ -s, --silent               Silent mode
+ -T, --upload-file <file>   Transfer local file to destination
+ -u, --user <user:password> Server user and password
+ -A, --user-agent <name>    Send User-Agent <name> to server
+ -v, --verbose              Make the operation more talkative
+ -V, --version              Show version number and quit
+
+This is not the full help, this menu is stripped into categories.
+Use "--help category" to get an overview of all categories.
+For all options use the manual or "--help all".
+`;
+
+const VERSION = `curl 8.5.0 (x86_64-pc-linux-gnu) libcurl/8.5.0 OpenSSL/3.0.13 zlib/1.3 brotli/1.1.0 zstd/1.5.5 libidn2/2.3.7 libpsl/0.21.2 (+libidn2/2.3.7) libssh/0.10.6/openssl/zlib nghttp2/1.59.0 librtmp/2.3 OpenLDAP/2.6.7
+Release-Date: 2023-12-06, security patched: 8.5.0-2ubuntu10.6
+Protocols: dict file ftp ftps gopher gophers http https imap imaps ldap ldaps mqtt pop3 pop3s rtmp rtsp scp sftp smb smbs smtp smtps telnet tftp
+Features: alt-svc AsynchDNS brotli GSS-API HSTS HTTP2 HTTPS-proxy IDN IPv6 Kerberos Largefile libz NTLM PSL SPNEGO SSL threadsafe TLS-SRP UnixSockets zstd
+`;
+
+/** The status line and headers as curl shows them: HTTP/1.1 as sent, HTTP/2 (lower-case names) over https. */
+function headerBlock(url: Url, r: HttpResponse): string {
+  if (url.scheme === 'https') return `HTTP/2 ${r.status} \r\n${r.headers.map(([k, v]) => `${k.toLowerCase()}: ${v}\r\n`).join('')}\r\n`;
+  return `HTTP/1.1 ${r.status} ${r.reason}\r\n${r.headers.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
+}
+
+async function run(ctx: CommandContext): Promise<number> {
+  const r = flags.parse(ctx.argv.slice(1));
+  if (!r.ok) {
+    const e = r.error;
+    if (e.kind === 'unknown') ctx.err(`curl: option ${e.letter ? '-' + e.letter : e.token}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`);
+    else ctx.err(`curl: option ${e.token}: ${e.kind === 'missing-value' ? 'requires parameter' : describeFlagError(e, 'gnu')}\ncurl: try 'curl --help' or 'curl --manual' for more information\n`);
+    return 2;
+  }
+  const v = r.parsed.values;
+  if (v.help || r.parsed.help) {
+    ctx.out(HELP);
+    return 0;
+  }
+  if (v.version) {
+    ctx.out(VERSION);
+    return 0;
+  }
+  const showErr = !v.silent || !!v['show-error'];
+  const fail = (code: number, msg: string) => {
+    if (showErr) ctx.err(`curl: (${code}) ${msg}\n`);
+    return code;
+  };
+  if (r.parsed.args.length === 0) {
+    ctx.err("curl: no URL specified!\ncurl: try 'curl --help' or 'curl --manual' for more information\n");
+    return 2;
+  }
+  let status = 0;
+  for (const raw of r.parsed.args) {
+    let target = raw;
+    for (let hops = 0; hops < 10; hops++) {
+      const url = parseUrl(target);
+      if ('error' in url) {
+        status = url.error === 'scheme' ? fail(1, `Protocol "${url.scheme}" not supported`) : fail(3, url.error === 'port' ? 'URL rejected: Port number was not a decimal number between 0 and 65535' : 'URL rejected: Bad hostname');
+        break;
+      }
+      const method = v.head ? 'HEAD' : 'GET';
+      const ua = (v['user-agent'] as string) || 'curl/8.5.0';
+      if (v.verbose) ctx.err(`* Host ${url.host}:${url.port} was resolved.\n`);
+      const f = fetchHttp(ctx, url, { method, path: url.path, host: url.hostHeader, userAgent: ua });
+      const limitS = Number(v['max-time'] || v['connect-timeout'] || 0);
+      if (f.kind === 'resolve-failed') {
+        await ctx.sleep(f.res.elapsedUs);
+        status = fail(6, `Could not resolve host: ${url.host}`);
+        break;
+      }
+      if (v.verbose) ctx.err(`*   Trying ${f.ip}:${url.port}...\n`);
+      if (f.kind === 'connect-failed') {
+        const wait = limitS && f.how === 'timeout' ? Math.min(f.elapsedUs, limitS * 1e6) : f.elapsedUs;
+        if (!(await ctx.sleep(wait))) return 130;
+        const ms = Math.round(wait / 1000);
+        if (limitS && f.how === 'timeout') status = fail(28, `Connection timed out after ${ms} milliseconds`);
+        else status = fail(f.how === 'timeout' ? 28 : 7, `Failed to connect to ${url.host} port ${url.port} after ${ms} ms: Couldn't connect to server`);
+        break;
+      }
+      if (f.kind === 'reset') {
+        status = fail(56, 'Recv failure: Connection reset by peer');
+        break;
+      }
+      await ctx.sleep(f.elapsedUs);
+      const resp = f.response;
+      if (v.verbose) {
+        ctx.err(`* Connected to ${url.host} (${f.ip}) port ${url.port}\n> ${method} ${url.path} HTTP/1.1\n> Host: ${url.hostHeader}\n> User-Agent: ${ua}\n> Accept: */*\n> \n`);
+        ctx.err(headerBlock(url, resp).split('\r\n').slice(0, -1).map((l) => `< ${l}\r\n`).join(''));
+      }
+      if (v.fail && resp.status >= 400) {
+        status = fail(22, `The requested URL returned error: ${resp.status}`);
+        break;
+      }
+      const location = resp.headers.find(([k]) => k.toLowerCase() === 'location')?.[1];
+      if (v.location && location && resp.status >= 300 && resp.status < 400) {
+        if (v.head || v.include) ctx.out(headerBlock(url, resp));
+        target = location;
+        continue;
+      }
+      let out = v.head || v.include ? headerBlock(url, resp) : '';
+      if (!v.head) out += resp.body;
+      if (v.output) {
+        const problem = writeFile(ctx.world, ctx.env, v.output as string, out, false);
+        if (problem) status = fail(23, `Failure writing output to destination, passed ${out.length} returned 0`);
+      } else ctx.out(out);
+      if (v.verbose) ctx.err(`* Connection #0 to host ${url.host} left intact\n`);
+      break;
+    }
+  }
+  return status;
+}
+
+export const curl: Program = {
+  name: 'curl',
+  summary: 'transfer a URL',
+  flavors: ['ubuntu', 'debian'],
+  run,
+};
