@@ -19,6 +19,8 @@ export interface Invocation {
 export interface CobraCommand {
   name: string;
   aliases?: string[];
+  /** docker's "aliases" annotation: the full Aliases line when it lists other paths (`docker container run, docker run`). */
+  aliasesLine?: string;
   /** The use line after the parent's path, e.g. `ls [OPTIONS]`. */
   use: string;
   short: string;
@@ -34,6 +36,8 @@ export interface CobraCommand {
   category?: 'top' | 'swarm';
   /** Order among Common Commands. */
   topOrder?: number;
+  /** pflag SetInterspersed: false stops flag parsing at the first argument (`docker run IMAGE CMD -x`). */
+  interspersed?: boolean;
   run?(ctx: CommandContext, inv: Invocation): Promise<number>;
 }
 
@@ -84,7 +88,9 @@ export function renderUsage(cmd: CobraCommand, path: string, parentPath: string,
   if (!subs.length) s += `  ${useLine(parentPath, cmd)}`;
   else s += `  ${path}${ownFlags.some((f) => !f.hidden) ? ' [OPTIONS]' : ''} COMMAND`;
   s += `\n\n${(cmd.long ?? cmd.short).trim()}`;
-  if (cmd.aliases?.length) {
+  if (cmd.aliasesLine) {
+    s += `\n\nAliases:\n  ${cmd.aliasesLine}`;
+  } else if (cmd.aliases?.length) {
     s += `\n\nAliases:\n  ${[path, ...cmd.aliases.map((a) => `${parentPath} ${a}`)].join(', ')}`;
   }
   if (cmd.example) s += `\n\nExamples:\n${cmd.example}`;
@@ -174,14 +180,15 @@ export async function runCobra(root: CobraCommand, ctx: CommandContext, argv: st
     ctx.err(`${root.name}: '${rest[0]}' is not a ${root.name} command.\nSee '${root.name} --help'\n`);
     return 1;
   }
-  const set = new FlagSet({ flags: [...(cmd.flags ?? []), ...(cmd.persistentFlags ?? []), ...inherited] }, 'pflag');
+  const set = new FlagSet({ flags: [...(cmd.flags ?? []), ...(cmd.persistentFlags ?? []), ...inherited], interspersed: cmd.interspersed }, 'pflag');
   const parsed = set.parse(rest);
   if (!parsed.ok) {
     const [text, code] = style.flagError(path, describeFlagError(parsed.error, 'pflag'), cmd, usage());
     ctx.err(text);
     return code;
   }
-  if (parsed.parsed.help) {
+  // cobra honours a command's own `help` flag too (docker run/create declare it, as -h is --hostname there).
+  if (parsed.parsed.help || parsed.parsed.values.help === true) {
     if (parsed.parsed.help === '-h') ctx.err('Flag shorthand -h has been deprecated, please use --help\n');
     ctx.out('\n' + usage());
     return 0;

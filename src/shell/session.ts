@@ -64,10 +64,14 @@ export class Session {
     this.envStack.push(env);
   }
 
+  /** Told of every shell left by popEnv (docker stops a container whose main shell exits). */
+  readonly popListeners = new Set<(env: ProcessEnv) => void>();
+
   /** Leaves the innermost shell; returns false at the login shell. */
   popEnv(): boolean {
     if (this.envStack.length <= 1) return false;
-    this.envStack.pop();
+    const env = this.envStack.pop()!;
+    for (const listener of this.popListeners) listener(env);
     return true;
   }
 

@@ -50,8 +50,8 @@ export const ZERO_TIME = '0001-01-01T00:00:00Z';
 
 const PREDEFINED_MODES = ['bridge', 'host', 'none', 'default'];
 
-/** runconfig's validateNetMode/validateNetContainerMode and the host-mode port warning. */
-function checkNetworkMode(engine: DockerEngineState, req: ContainerCreateRequest): string[] {
+/** verifyContainerSettings (runconfig validateNetMode/validateNetContainerMode): checked before the image is looked up. */
+export function validateHostConfig(engine: DockerEngineState, req: ContainerCreateRequest): string[] {
   const mode = req.networkMode;
   const warnings: string[] = [];
   if (mode.startsWith('container:')) {
@@ -64,18 +64,25 @@ function checkNetworkMode(engine: DockerEngineState, req: ContainerCreateRequest
     if (req.exposedPorts.length) throw new DaemonError('conflicting options: port exposing and the container type network mode', 400);
     const target = mode.slice('container:'.length);
     if (!target) throw new DaemonError('invalid container format container:<name|id>', 400);
-    if (!findContainer(engine, target)) throw new DaemonError(`No such container: ${target}`, 404);
   }
   if (mode === 'host') {
     if (req.links.length) throw new DaemonError("conflicting options: host type networking can't be used with links. This would result in undefined behavior", 400);
     if (Object.keys(req.portBindings).length || req.publishAllPorts) warnings.push('Published ports are discarded when using host network mode');
+  }
+  return warnings;
+}
+
+/** validateNetworkingConfig and the `container:` target lookup, checked once the image is known. */
+function validateNetworking(engine: DockerEngineState, req: ContainerCreateRequest): void {
+  if (req.networkMode.startsWith('container:')) {
+    const target = req.networkMode.slice('container:'.length);
+    if (!findContainer(engine, target)) throw new DaemonError(`No such container: ${target}`, 404);
   }
   for (const [net, ep] of Object.entries(req.endpoints)) {
     if (ep.ipv4Address && PREDEFINED_MODES.includes(net)) {
       throw new DaemonError(`invalid config for network ${net}: invalid endpoint settings:\nuser specified IP address is supported on user defined networks only`, 400);
     }
   }
-  return warnings;
 }
 
 function checkName(engine: DockerEngineState, name: string): void {
@@ -90,8 +97,9 @@ function checkName(engine: DockerEngineState, name: string): void {
 
 /** Creates the container (state `created`); returns it with the daemon's warnings. */
 export function createContainer(world: World, engine: DockerEngineState, req: ContainerCreateRequest, image: CatalogImage): { container: Container; warnings: string[] } {
+  const warnings = validateHostConfig(engine, req);
+  validateNetworking(engine, req);
   if (req.name) checkName(engine, req.name);
-  const warnings = checkNetworkMode(engine, req);
   world.clock.advance(40_000 + world.rng.int(80_000));
   const id = newObjectId(world);
   const all = containersOf(engine);
@@ -109,7 +117,7 @@ export function createContainer(world: World, engine: DockerEngineState, req: Co
     const names = Object.keys(req.endpoints).length ? Object.keys(req.endpoints) : [mode];
     for (const n of names) {
       const r = req.endpoints[n] ?? { aliases: [], links: [], ipv4Address: '', ipv6Address: '', driverOpts: null };
-      networks[n] = { networkId: '', endpointId: '', request: r };
+      networks[n === 'default' ? 'bridge' : n] = { networkId: '', endpointId: '', request: r };
     }
   }
   const env = [...image.env.filter((e) => !req.env.some((u) => u.split('=')[0] === e.split('=')[0])), ...req.env];
@@ -123,7 +131,7 @@ export function createContainer(world: World, engine: DockerEngineState, req: Co
     path: argv[0] ?? '',
     args: argv.slice(1),
     config: {
-      hostname: mode === 'host' || mode.startsWith('container:') ? '' : req.hostname || id.slice(0, 12),
+      hostname: mode === 'host' ? engine.host : mode.startsWith('container:') ? all[mode.slice(10)].config.hostname : req.hostname || id.slice(0, 12),
       domainname: req.domainname,
       user: req.user,
       tty: req.tty,

@@ -5,6 +5,8 @@
 import type { World } from '../world';
 import { addListener } from '../kernel/sockets';
 import { programResolverNat } from './iptables-rules';
+import { queryDns, registerDnsService, ptrAddress, type DnsAnswer } from '../dns';
+import { formatIpv4 } from '../net/ipv4';
 import type { DockerEngineState, Endpoint, Sandbox } from './types';
 
 export const RESOLVER_IP = '127.0.0.11';
@@ -65,3 +67,40 @@ export function embeddedLookup(world: World, engine: DockerEngineState, netnsId:
   const servers = c?.hostConfig.dns.length ? c.hostConfig.dns : world.host(engine.host).resolv.nameservers;
   return { kind: 'forward', servers };
 }
+
+/** The PTR answer for a container address: `<name>.<network>` for endpoints on the asker's user-defined networks. */
+function reverseName(engine: DockerEngineState, sb: Sandbox, ip: string): string | undefined {
+  for (const id of sb.endpointIds) {
+    const n = engine.networks[engine.endpoints[id]?.networkId ?? ''];
+    if (!n || n.predefined) continue;
+    const ep = Object.values(engine.endpoints).find((e) => e.networkId === n.id && e.ipv4.split('/')[0] === ip);
+    const c = ep && engine.containers?.[ep.containerId];
+    if (c) return `${c.name}.${n.name}`;
+  }
+  return undefined;
+}
+
+/** Resolver.ServeDNS: container names from the networks, the rest forwarded from the host's namespace. */
+registerDnsService(EMBEDDED_DNS_SERVICE, (world, q, ctx): DnsAnswer | null => {
+  const ns = ctx.netns ? world.state.netns[ctx.netns] : undefined;
+  const engine = ns && world.state.docker[ns.host];
+  if (!ns || !engine) return null;
+  const sb = sandboxByNetns(engine, ns.id);
+  if (q.type === 'PTR') {
+    const ip = ptrAddress(q.name);
+    const name = sb && ip !== null ? reverseName(engine, sb, formatIpv4(ip)) : undefined;
+    if (name) return { rcode: 'NOERROR', answers: [{ name: q.name, type: 'PTR', value: name, ttl: 600 }], authoritative: false };
+  }
+  const r = embeddedLookup(world, engine, ns.id, q.name);
+  if (r.kind === 'answer') {
+    if (q.type !== 'A') return { rcode: 'NOERROR', answers: [], authoritative: false };
+    return { rcode: 'NOERROR', answers: r.ips.map((ip) => ({ name: q.name, type: 'A' as const, value: ip, ttl: 600 })), authoritative: false };
+  }
+  if (r.kind === 'nxdomain') return { rcode: 'SERVFAIL', answers: [], authoritative: false };
+  const hostNs = world.host(engine.host).rootNs;
+  for (const server of r.servers) {
+    const fwd = queryDns(world, hostNs, server, q, { emit: false });
+    if (fwd.answer) return { ...fwd.answer, authoritative: false };
+  }
+  return { rcode: 'SERVFAIL', answers: [], authoritative: false };
+});

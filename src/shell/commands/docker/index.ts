@@ -2,12 +2,19 @@
 import type { Program } from '../../types';
 import { type CobraCommand, DOCKER_STYLE, runCobra } from '../../cobra';
 import { networkCommand } from './network';
+import { containerCommand, topLevelContainerCommands } from './container';
+import { imageCommand } from './image';
+import { dockerImages } from './image/ls';
+import { imagePull } from './image/pull';
+import { systemCommand } from './system';
+import { dockerInfo } from './system/info';
+import { dockerVersion } from './system/version';
+import { dockerInspect } from './inspect';
+import { DOCKER_BUILD, DOCKER_VERSION } from './version-info';
 import { registerCompleter } from '../../completers';
 import { completeCobra } from '../../cobra-completion';
 
-/** The client version this lab emulates (Docker Engine 27.5 with its matching CLI). */
-export const DOCKER_VERSION = '27.5.1';
-export const DOCKER_BUILD = '9f9e405';
+export { DOCKER_BUILD, DOCKER_VERSION };
 
 export const dockerRoot: CobraCommand = {
   name: 'docker',
@@ -27,7 +34,11 @@ export const dockerRoot: CobraCommand = {
     { name: 'tlsverify', type: 'bool', help: 'Use TLS and verify the remote' },
     { name: 'version', short: 'v', type: 'bool', help: 'Print version information and quit' },
   ],
-  subcommands: [networkCommand],
+  subcommands: [
+    containerCommand, imageCommand, networkCommand, systemCommand,
+    ...topLevelContainerCommands.map((c) => (c.name === 'rm' ? { ...c, aliases: undefined } : c)),
+    dockerImages, imagePull, dockerInfo, dockerVersion, dockerInspect,
+  ],
 };
 
 export const docker: Program = {

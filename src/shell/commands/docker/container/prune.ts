@@ -1,0 +1,24 @@
+// `docker container prune`: remove every stopped container (after the [y/N] prompt unless -f).
+import type { CobraCommand } from '../../../cobra';
+import { removeContainer } from '../../../../core/docker/container-stop';
+import { containersOf } from '../../../../core/docker/lookup';
+import { withDaemon } from '../client';
+import { filterFlag } from '../filter-flag';
+import { confirm } from '../prune-prompt';
+
+export const containerPrune: CobraCommand = {
+  name: 'prune',
+  use: 'prune [OPTIONS]',
+  short: 'Remove all stopped containers',
+  args: { none: true },
+  flags: [filterFlag('Provide filter values (e.g. "until=<timestamp>")'), { name: 'force', short: 'f', type: 'bool', help: 'Do not prompt for confirmation' }],
+  run: (ctx, { values }) =>
+    withDaemon(ctx, async (engine) => {
+      if (!values.force && !(await confirm(ctx, 'WARNING! This will remove all stopped containers.'))) return 0;
+      const victims = Object.values(containersOf(engine)).filter((c) => c.state.status !== 'running' && c.state.status !== 'paused');
+      for (const c of victims) removeContainer(ctx.world, engine, c, false);
+      if (victims.length) ctx.out('Deleted Containers:\n' + victims.map((c) => c.id + '\n').join('') + '\n');
+      ctx.out('Total reclaimed space: 0B\n');
+      return 0;
+    }),
+};

@@ -1,0 +1,33 @@
+// `docker network inspect`: the daemon's JSON for each network (or a template over it).
+import type { CobraCommand } from '../../../cobra';
+import { DaemonError } from '../../../../core/docker/errors';
+import { findUniqueNetwork } from '../../../../core/docker/lookup';
+import { inspectNetwork } from '../../../../core/docker/inspect-network';
+import { withDaemon } from '../client';
+import { INSPECT_FORMAT_HELP } from '../filter-flag';
+import { printInspect } from '../inspect-output';
+
+export const networkInspect: CobraCommand = {
+  name: 'inspect',
+  use: 'inspect [OPTIONS] NETWORK [NETWORK...]',
+  short: 'Display detailed information on one or more networks',
+  args: { min: 1 },
+  flags: [
+    { name: 'format', short: 'f', type: 'string', help: INSPECT_FORMAT_HELP },
+    { name: 'verbose', short: 'v', type: 'bool', help: 'Verbose output for diagnostics' },
+  ],
+  run: (ctx, { values, args }) =>
+    withDaemon(ctx, (engine) => {
+      const found: unknown[] = [];
+      const errors: string[] = [];
+      for (const ref of args) {
+        try {
+          found.push(inspectNetwork(engine, findUniqueNetwork(engine, ref)));
+        } catch (e) {
+          if (!(e instanceof DaemonError)) throw e;
+          errors.push(`Error response from daemon: ${e.message}`);
+        }
+      }
+      return printInspect(ctx, found, errors, values.format as string);
+    }),
+};

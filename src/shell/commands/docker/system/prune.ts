@@ -1,0 +1,40 @@
+// `docker system prune`: stopped containers, then unused networks (images and build cache: nothing to free here).
+import type { CobraCommand } from '../../../cobra';
+import { removeContainer } from '../../../../core/docker/container-stop';
+import { containersOf } from '../../../../core/docker/lookup';
+import { hasActiveEndpoints, removeNetwork } from '../../../../core/docker/network-create';
+import { withDaemon } from '../client';
+import { filterFlag } from '../filter-flag';
+import { confirm } from '../prune-prompt';
+
+const WARNING = `WARNING! This will remove:
+  - all stopped containers
+  - all networks not used by at least one container
+  - all dangling images
+  - unused build cache
+`;
+
+export const systemPrune: CobraCommand = {
+  name: 'prune',
+  use: 'prune [OPTIONS]',
+  short: 'Remove unused data',
+  args: { none: true },
+  flags: [
+    { name: 'all', short: 'a', type: 'bool', help: 'Remove all unused images not just dangling ones' },
+    filterFlag('Provide filter values (e.g. "label=<key>=<value>")'),
+    { name: 'force', short: 'f', type: 'bool', help: 'Do not prompt for confirmation' },
+    { name: 'volumes', type: 'bool', help: 'Prune anonymous volumes' },
+  ],
+  run: (ctx, { values }) =>
+    withDaemon(ctx, async (engine) => {
+      if (!values.force && !(await confirm(ctx, WARNING))) return 0;
+      const containers = Object.values(containersOf(engine)).filter((c) => c.state.status !== 'running' && c.state.status !== 'paused');
+      for (const c of containers) removeContainer(ctx.world, engine, c, false);
+      if (containers.length) ctx.out('Deleted Containers:\n' + containers.map((c) => c.id + '\n').join('') + '\n');
+      const networks = Object.values(engine.networks).filter((n) => !n.predefined && !hasActiveEndpoints(engine, n)).sort((a, b) => (a.name < b.name ? -1 : 1));
+      for (const n of networks) removeNetwork(ctx.world, engine, n);
+      if (networks.length) ctx.out('Deleted Networks:\n' + networks.map((n) => n.name + '\n').join('') + '\n');
+      ctx.out('Total reclaimed space: 0B\n');
+      return 0;
+    }),
+};
