@@ -30,13 +30,18 @@ describe('walking skeleton', () => {
     await page.screenshot({ path: screenshotPath('walking-skeleton') });
   });
 
-  it('draws host1 with eth0, docker0 and the default networks', async () => {
+  it('draws host1 with eth0, its stack, and the default networks (bridge as docker0)', async () => {
+    await page.waitForSelector('svg g.node.network');
     const keys = await page.$$eval('svg g.node', (els) => els.map((e) => e.getAttribute('data-key')));
-    expect(keys).toEqual(expect.arrayContaining(['host:host1', 'iface:host1:eth0', 'iface:host1:docker0']));
-    const networks = await page.$$eval('svg g.node.network text.label', (els) => els.map((e) => e.textContent));
-    expect(networks).toEqual(['bridge', 'host', 'none']);
+    expect(keys).toEqual(expect.arrayContaining(['host:host1', 'iface:host1:eth0', 'stack:host1', 'segment:lan0']));
+    const networks = await page.$$eval('svg g.node.network', (els) => els.map((e) => [e.querySelector('text.label')?.textContent, [...e.querySelectorAll('g.lines text')].map((t) => t.textContent)]));
+    expect(networks).toEqual([
+      ['bridge', ['bridge · 172.17.0.0/16', 'docker0 172.17.0.1']],
+      ['host', ["host · the host's stack"]],
+      ['none', ['null · no interfaces']],
+    ]);
     const attach = await page.$$eval('svg g.link.attach', (els) => els.length);
-    expect(attach).toBe(1);
+    expect(attach).toBe(2);
   });
 
   it('reports no page errors', () => {

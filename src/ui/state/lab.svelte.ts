@@ -1,6 +1,8 @@
-// The UI's lab state: the worker client, the latest topology, and the terminal lesson buttons type into.
+// The UI's lab state: the worker client, the live topology (with what just changed), packet walks, and the terminal
+// that lesson buttons type into.
 import { LabClient } from '../../worker/client';
-import type { LabInfo, TopologyModel } from '../../worker/protocol';
+import type { Details, LabInfo, PacketPath, TopologyModel } from '../../worker/protocol';
+import { hooks } from './hooks';
 
 export interface CommandRunner {
   typeAndRun(line: string): void;
@@ -11,28 +13,52 @@ class LabState {
   info = $state<LabInfo | null>(null);
   topology = $state.raw<TopologyModel | null>(null);
   topologyVersion = $state(0);
+  /** Keys of the objects the last change touched (the view outlines them briefly). */
+  changed = $state.raw<ReadonlySet<string>>(new Set());
   error = $state<string | null>(null);
+  /** The last packet walk, for Replay. */
+  lastPacket = $state.raw<PacketPath | null>(null);
   private runner: CommandRunner | null = null;
   private starting: Promise<LabClient> | null = null;
+  private packetListeners = new Set<(p: PacketPath) => void>();
 
-  /** Starts the worker once and subscribes to world changes. */
+  /** Starts the worker once and follows the world's topology and packet walks. */
   start(): Promise<LabClient> {
     this.starting ??= (async () => {
       const client = new LabClient();
       this.client = client;
       this.info = await client.init({});
-      await client.subscribe((e) => {
-        if (e.type === 'topology') {
-          this.topology = e.model;
-          this.topologyVersion = e.version;
-        }
+      await client.watchTopology({
+        onModel: (model, changed, version) => {
+          this.topology = model;
+          this.topologyVersion = version;
+          this.changed = new Set(changed);
+        },
+        onPacket: (path) => this.showPacket(path),
       });
+      hooks().lab = this;
       return client;
     })().catch((e: unknown) => {
       this.error = (e as Error).message;
       throw e;
     });
     return this.starting;
+  }
+
+  /** Receives every packet walk the emulator makes (ping, curl, nslookup ...). */
+  onPacket(listener: (p: PacketPath) => void): () => void {
+    this.packetListeners.add(listener);
+    return () => this.packetListeners.delete(listener);
+  }
+
+  /** Shows a packet walk on the topology: every walk the emulator makes, and Replay. */
+  showPacket(path: PacketPath): void {
+    this.lastPacket = path;
+    for (const l of this.packetListeners) l(path);
+  }
+
+  details(key: string): Promise<Details> {
+    return this.start().then((c) => c.details(key));
   }
 
   setRunner(runner: CommandRunner | null): void {

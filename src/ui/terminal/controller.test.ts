@@ -102,19 +102,35 @@ describe('TerminalController', () => {
     expect(screen.text()).toEqual([`${PS1}echo one`, 'one', `${PS1}echo two`, 'two', `${PS1}echo three`, 'three', PS1]);
   });
 
-  it('completes a unique candidate with Tab, and lists several on the second Tab', async () => {
+  it('completes a unique candidate with Tab from the lab shell', async () => {
     const { screen } = await labTerminal();
     screen.type('docker netw');
     screen.type('\t');
     await settle();
     expect(screen.text()).toEqual([`${PS1}docker network `]);
-    screen.type('\x15h');
+  });
+
+  it('rings on the first Tab with several candidates and lists them on the second, then asks past 100', async () => {
+    const { backend } = endlessBackend();
+    let pool = ['head', 'help', 'history'];
+    backend.complete = async (_id, line, cursor) => ({ from: line.lastIndexOf(' ', cursor - 1) + 1, candidates: pool });
+    const screen = new TestScreen(40);
+    new TerminalController(screen, backend, 's1', PS1).start();
+    screen.type('h');
     screen.type('\t');
     await settle();
     expect(screen.bells).toBe(1);
     screen.type('\t');
     await settle();
     expect(screen.text()).toEqual([`${PS1}h`, 'head     help     history', `${PS1}h`]);
+    pool = Array.from({ length: 120 }, (_, i) => `h${i}`);
+    screen.type('\t');
+    await settle();
+    screen.type('\t');
+    await settle();
+    expect(screen.text().slice(-1)).toEqual(['Display all 120 possibilities? (y or n)']);
+    screen.type('n');
+    expect(screen.text().slice(-2)).toEqual(['Display all 120 possibilities? (y or n)', `${PS1}h`]);
   });
 
   it('shows the reverse-i-search prompt and runs the match on Enter', async () => {

@@ -1,77 +1,158 @@
-// Draws a layout into an SVG with D3 data joins keyed by object, so updates animate enter/update/exit.
+// Draws a layout into an SVG group with D3 data joins keyed by object, so updates animate enter/update/exit (300 ms)
+// and what the last command changed is outlined for a moment.
 import { select, type Selection } from 'd3-selection';
 import 'd3-transition';
 import type { Layout, LayoutLink, LayoutNode } from './layout';
 
-const DURATION = 300;
+export const DURATION = 300;
+/** How long a changed object stays outlined. */
+export const HIGHLIGHT_MS = 1800;
 
-export function renderLayout(svgEl: SVGSVGElement, layout: Layout): void {
-  const svg = select(svgEl);
-  svg.attr('viewBox', `0 0 ${Math.max(layout.width, 300)} ${Math.max(layout.height, 200)}`);
-  let root = svg.select<SVGGElement>('g.root');
-  if (root.empty()) {
-    root = svg.append('g').attr('class', 'root');
-    root.append('g').attr('class', 'links');
-    root.append('g').attr('class', 'nodes');
+export interface RenderOptions {
+  /** Keys that just changed (outlined briefly). */
+  changed: ReadonlySet<string>;
+  /** The selected object (details panel open). */
+  selected: string | null;
+  onSelect(key: string): void;
+}
+
+type G<D> = Selection<SVGGElement, D, SVGGElement, unknown>;
+
+/** Where each text line of a node starts (label, sublabel, then the extra lines). */
+function textRows(d: LayoutNode): { label: number; sub: number; lines: number } {
+  if (d.kind === 'sandbox' || d.kind === 'netns') return { label: 22, sub: 37, lines: 54 };
+  if (d.kind === 'network') return { label: 20, sub: 34, lines: 38 };
+  if (d.kind === 'router') return { label: 15, sub: 29, lines: 0 };
+  if (d.kind === 'stack' || d.kind === 'lan' || d.kind === 'internet') return { label: d.h / 2 + 4, sub: 0, lines: 0 };
+  return { label: 18, sub: 33, lines: 48 };
+}
+
+function drawNode(g: G<LayoutNode>): void {
+  g.append('title');
+  g.append('rect').attr('class', 'halo');
+  g.append('rect').attr('class', 'shape');
+  g.append('g').attr('class', 'ports');
+  g.append('text').attr('class', 'label').attr('x', 10);
+  g.append('text').attr('class', 'sublabel').attr('x', 10);
+  g.append('g').attr('class', 'lines');
+  g.append('text').attr('class', 'badge').attr('text-anchor', 'end');
+}
+
+function updateNode(g: G<LayoutNode>, opts: RenderOptions): void {
+  g.attr('class', (d) => `node ${d.kind} v-${d.variant}${opts.changed.has(d.key) ? ' changed' : ''}${opts.selected === d.key ? ' selected' : ''}${d.clickable ? ' clickable' : ''}`);
+  g.select('title').text((d) => d.title);
+  g.select('rect.shape')
+    .attr('width', (d) => d.w)
+    .attr('height', (d) => d.h)
+    .attr('rx', (d) => (d.kind === 'network' ? 12 : d.kind === 'internet' ? 13 : d.kind === 'lan' || d.kind === 'stack' ? 4 : 6));
+  g.select('rect.halo')
+    .attr('x', -4)
+    .attr('y', -4)
+    .attr('width', (d) => d.w + 8)
+    .attr('height', (d) => d.h + 8)
+    .attr('rx', 8);
+  // A host's name sits in its top-right corner, clear of the LAN wire that enters on the left.
+  const anchorEnd = (d: LayoutNode) => d.kind === 'host';
+  g.select('text.label')
+    .attr('x', (d) => (d.kind === 'internet' ? d.w / 2 : anchorEnd(d) ? d.w - 10 : 10))
+    .attr('text-anchor', (d) => (d.kind === 'internet' ? 'middle' : anchorEnd(d) ? 'end' : 'start'))
+    .attr('y', (d) => textRows(d).label)
+    .text((d) => (d.kind === 'stack' ? `${d.label} · ${d.sublabel}` : d.label));
+  g.select('text.sublabel')
+    .attr('x', (d) => (anchorEnd(d) ? d.w - 10 : 10))
+    .attr('text-anchor', (d) => (anchorEnd(d) ? 'end' : 'start'))
+    .attr('y', (d) => textRows(d).sub)
+    .text((d) => (d.kind === 'stack' ? '' : d.sublabel));
+  g.select('text.badge')
+    .attr('x', (d) => (d.kind === 'host' ? d.w - 10 : d.w - 6))
+    .attr('y', (d) => (d.kind === 'host' ? 48 : -6))
+    .text((d) => (opts.changed.has(d.key) ? 'changed' : ''));
+  g.select<SVGGElement>('g.lines')
+    .selectAll<SVGTextElement, string>('text')
+    .data((d) => d.lines.map((text, i) => ({ text, y: textRows(d).lines + i * 15 })))
+    .join('text')
+    .attr('x', 10)
+    .attr('y', (t) => t.y)
+    .text((t) => t.text);
+  g.select<SVGGElement>('g.ports')
+    .selectAll<SVGRectElement, LayoutNode['ports'][number]>('rect')
+    .data((d) => d.ports, (p) => p.key)
+    .join('rect')
+    .attr('x', (p) => p.dx - 5)
+    .attr('y', (p) => p.dy - 5)
+    .attr('width', 10)
+    .attr('height', 10);
+}
+
+function updateLink(g: G<LayoutLink>, opts: RenderOptions): void {
+  g.attr('class', (d) => `link ${d.kind}${opts.changed.has(d.key) ? ' changed' : ''}${opts.selected === d.key ? ' selected' : ''}${d.detailsKey ? ' clickable' : ''}`);
+  g.select('title').text((d) => d.title);
+  g.select('text').text((d) => d.label);
+}
+
+/** Puts link ends and labels in place: at once for new links, as a 300 ms move for existing ones. */
+function placeLink(g: G<LayoutLink>, animate: boolean): void {
+  // `select` (not selectAll) hands the link's new datum down to its children.
+  for (const cls of ['line.hit', 'line.stroke']) {
+    const line = g.select<SVGLineElement>(cls);
+    const target = animate ? line.transition('move').duration(DURATION) : line;
+    (target as typeof line).attr('x1', (d) => d.x1).attr('y1', (d) => d.y1).attr('x2', (d) => d.x2).attr('y2', (d) => d.y2);
   }
+  const text = g.select<SVGTextElement>('text');
+  const target = animate ? text.transition('move').duration(DURATION) : text;
+  (target as typeof text).attr('x', (d) => d.labelX).attr('y', (d) => d.labelY);
+}
 
-  root
-    .select<SVGGElement>('g.links')
+/** Ensures the layer groups exist inside `root` (links under nodes, packets on top). */
+export function layers(root: SVGGElement): { links: SVGGElement; nodes: SVGGElement; packets: SVGGElement } {
+  const r = select(root);
+  for (const name of ['links', 'nodes', 'packets']) if (r.select(`g.${name}`).empty()) r.append('g').attr('class', name);
+  return { links: r.select<SVGGElement>('g.links').node()!, nodes: r.select<SVGGElement>('g.nodes').node()!, packets: r.select<SVGGElement>('g.packets').node()! };
+}
+
+export function renderLayout(root: SVGGElement, layout: Layout, opts: RenderOptions): void {
+  const l = layers(root);
+  select(l.links)
     .selectAll<SVGGElement, LayoutLink>('g.link')
     .data(layout.links, (d) => d.key)
     .join(
       (enter) => {
-        const g = enter.append('g').attr('class', (d) => `link ${d.kind}`).attr('data-key', (d) => d.key).style('opacity', 0);
-        g.append('line');
+        const g = enter.append('g').attr('data-key', (d) => d.key).style('opacity', 0);
+        g.append('title');
+        g.append('line').attr('class', 'hit');
+        g.append('line').attr('class', 'stroke');
         g.append('text').attr('class', 'link-label');
-        g.transition().duration(DURATION).style('opacity', 1);
+        placeLink(g, false);
+        g.on('click', (_e, d) => d.detailsKey && opts.onSelect(d.detailsKey));
+        g.transition('fade').duration(DURATION).style('opacity', 1);
         return g;
       },
-      (update) => update,
-      (exit) => exit.transition().duration(DURATION).style('opacity', 0).remove(),
+      (update) => update.call((u) => placeLink(u, true)),
+      (exit) => exit.transition('fade').duration(DURATION).style('opacity', 0).remove(),
     )
-    .call((g) => {
-      g.select('line').attr('x1', (d) => d.x1).attr('y1', (d) => d.y1).attr('x2', (d) => d.x2).attr('y2', (d) => d.y2);
-      g.select('text')
-        .attr('x', (d) => (d.x1 + d.x2) / 2 + 4)
-        .attr('y', (d) => (d.y1 + d.y2) / 2)
-        .text((d) => d.label);
-    });
+    .call((g) => updateLink(g, opts));
 
-  root
-    .select<SVGGElement>('g.nodes')
+  select(l.nodes)
     .selectAll<SVGGElement, LayoutNode>('g.node')
     .data(layout.nodes, (d) => d.key)
     .join(
       (enter) => {
         const g = enter
           .append('g')
-          .attr('class', (d) => `node ${d.kind}`)
           .attr('data-key', (d) => d.key)
           .attr('transform', (d) => `translate(${d.x},${d.y})`)
           .style('opacity', 0);
-        g.append('title');
-        g.append('rect').attr('rx', (d) => (d.kind === 'network' ? 26 : 6));
-        g.append('text').attr('class', 'label').attr('x', 10).attr('y', 18);
-        g.append('text').attr('class', 'sublabel').attr('x', 10).attr('y', 34);
-        g.append('g').attr('class', 'lines');
-        g.transition().duration(DURATION).style('opacity', 1);
+        drawNode(g);
+        g.on('click', (e: MouseEvent, d) => {
+          e.stopPropagation();
+          if (d.clickable) opts.onSelect(d.key);
+        });
+        g.transition('fade').duration(DURATION).style('opacity', 1);
         return g;
       },
-      (update) => update.call((u) => u.transition().duration(DURATION).attr('transform', (d) => `translate(${d.x},${d.y})`)),
-      (exit) => exit.transition().duration(DURATION).style('opacity', 0).remove(),
+      // Named transitions: a move must not interrupt a fade-in that is still running (it would freeze half-visible).
+      (update) => update.call((u) => u.transition('move').duration(DURATION).attr('transform', (d) => `translate(${d.x},${d.y})`)),
+      (exit) => exit.transition('fade').duration(DURATION).style('opacity', 0).remove(),
     )
-    .call((g: Selection<SVGGElement, LayoutNode, SVGGElement, unknown>) => {
-      g.select('title').text((d) => d.title);
-      g.select('rect').attr('width', (d) => d.w).attr('height', (d) => d.h);
-      g.select('text.label').text((d) => d.label);
-      g.select('text.sublabel').text((d) => d.sublabel);
-      g.select('g.lines')
-        .selectAll('text')
-        .data((d) => d.lines)
-        .join('text')
-        .attr('x', 10)
-        .attr('y', (_, i) => 52 + i * 16)
-        .text((t) => t);
-    });
+    .call((g) => updateNode(g, opts));
 }
