@@ -82,7 +82,8 @@ export async function lessonsCommand(args: string[], write: (s: string) => void)
       const r = await checkLesson(lesson);
       const ms = Math.round(performance.now() - t0);
       const file = `${display}/${lesson.file}`;
-      const what = `${r.steps} steps, ${r.checks} checks, ${r.quizzes} quizzes`;
+      const n = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
+      const what = `${n(r.steps, 'step')}, ${n(r.checks, 'check')}, ${n(r.quizzes, 'quiz', 'quizzes')}`;
       write(`${r.problems.length ? 'FAIL' : 'ok  '} ${file} (${what}) ${ms} ms\n`);
       for (const p of r.problems) write(`  ${file}:${p.line}: ${p.message}\n`);
       if (verbose) write(r.transcript.replace(/^/gm, '    ') + '\n');
@@ -90,6 +91,6 @@ export async function lessonsCommand(args: string[], write: (s: string) => void)
       else passed++;
     }
   }
-  write(`${passed} lessons passed, ${failed} failed\n`);
+  write(`${passed} ${passed === 1 ? 'lesson' : 'lessons'} passed, ${failed} failed\n`);
   return failed ? 1 : 0;
 }

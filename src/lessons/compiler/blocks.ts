@@ -23,8 +23,9 @@ export type Report = (pos: Pos, message: string) => void;
 
 function reportIssues(yaml: EmbeddedYaml, issues: SchemaIssue[], report: Report, prefix = ''): void {
   for (const issue of issues) {
-    const path = issue.path.filter((p) => p !== '');
-    const where = path.length ? `\`${path.join('.')}\` ` : '';
+    // List positions are in the line number already; show only the keys.
+    const keys = issue.path.filter((p) => typeof p === 'string' && p !== '');
+    const where = keys.length ? `\`${keys.join('.')}\` ` : '';
     report(yaml.locate(issue.path, issue.atKey), `${prefix}${issue.atKey ? '' : where}${issue.message}`);
   }
 }

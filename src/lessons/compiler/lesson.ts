@@ -69,6 +69,8 @@ export function compileLesson(src: LessonSource): CompiledLesson {
   const steps: CompiledStep[] = [];
   const stepIds = new Set<string>();
   const quizIds = new Map<string, number>();
+  /** Steps that have a check block, even one that did not compile (no second error about missing checks). */
+  const checked = new Set<CompiledStep>();
   let segments = intro;
   let pending: Token[] = [];
   const flush = () => {
@@ -119,6 +121,7 @@ export function compileLesson(src: LessonSource): CompiledLesson {
 
   function compileStepBlock(kind: string, block: BlockSource, step: CompiledStep, line: number) {
     if (kind === 'check') {
+      checked.add(step);
       const checks = compileChecks(block, step.id, step.checks.length + 1, report);
       step.checks.push(...checks);
       if (checks.length) step.segments.push({ kind: 'checks', ids: checks.map((c) => c.id) });
@@ -140,8 +143,8 @@ export function compileLesson(src: LessonSource): CompiledLesson {
 
   if (!steps.length) report({ line: 1, column: 1 }, 'a lesson needs at least one step: a `##` heading');
   for (const s of steps) {
-    if (s.checks.length && !s.solution) report({ line: s.line, column: 1 }, `step "${s.title}" has checks but no \`solution\` block (the checker replays it)`);
-    if (s.solution && !s.checks.length) report({ line: s.line, column: 1 }, `step "${s.title}" has a solution but no \`check\` block to prove it`);
+    if (checked.has(s) && !s.solution) report({ line: s.line, column: 1 }, `step "${s.title}" has checks but no \`solution\` block (the checker replays it)`);
+    if (s.solution && !checked.has(s)) report({ line: s.line, column: 1 }, `step "${s.title}" has a solution but no \`check\` block to prove it`);
   }
   if (diagnostics.length || !fm) throw new LessonBuildError(diagnostics.sort((a, b) => a.line - b.line || a.column - b.column));
 

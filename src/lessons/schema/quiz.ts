@@ -78,7 +78,7 @@ export function parseQuiz(raw: unknown): Parsed<QuizSource> {
     list(q.answer).forEach((id, i) => {
       const o = options.find((x) => x.id === id);
       const path = Array.isArray(q.answer) ? ['answer', i] : ['answer'];
-      if (!o) issues.push({ path, message: `answer \`${id}\` points to no option (options: ${options.map((x) => x.id).join(', ')})` });
+      if (!o) issues.push({ path, message: `has no option \`${id}\` (options: ${options.map((x) => x.id).join(', ')})` });
       else o.correct = true;
     });
   } else {
