@@ -13,6 +13,7 @@ import { writeEtcFiles } from './etc-files';
 import { startResolver } from './embedded-dns';
 import { planMainProcess } from './main-process';
 import { serviceStartLogs } from './service-logs';
+import './access-log';
 import type { Container, DockerEngineState, Sandbox } from './types';
 
 /** The namespace a container's processes run in (its sandbox, the host's, or the one it joined). */

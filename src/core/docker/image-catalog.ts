@@ -82,13 +82,13 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
   },
   {
     repo: 'nginx',
-    tags: ['latest', '1.27', '1.27.4', 'mainline', '1'],
+    tags: ['latest', '1.27', '1.27.3', 'mainline', '1'],
     id: 'sha256:b52e0b094bc0e26c9eddc9e4ab7a64ce0033c3360d8b7ad4ff4132c4e03e8f7b',
     digest: 'sha256:9d6b58feebd2dbd3c56ab5853333d627cc6e281011cfd6050fa4bcf2072c9496',
     layers: ['7cf63256a31a', 'bf9acace214a', '513c3649bb14', 'd014f92d532d', '9dd21ad5a4a6', '943ea0f0c2e4', '103f50cb3e9f'],
-    created: '2025-02-05T21:27:16Z',
+    created: '2024-11-26T18:42:08Z',
     size: 192_000_000,
-    env: [PATH, 'NGINX_VERSION=1.27.4', 'NJS_VERSION=0.8.9', 'NJS_RELEASE=1~bookworm', 'PKG_RELEASE=1~bookworm', 'DYNPKG_RELEASE=1~bookworm'],
+    env: [PATH, 'NGINX_VERSION=1.27.3', 'NJS_VERSION=0.8.7', 'NJS_RELEASE=1~bookworm', 'PKG_RELEASE=1~bookworm', 'DYNPKG_RELEASE=1~bookworm'],
     cmd: ['nginx', '-g', 'daemon off;'],
     entrypoint: ['/docker-entrypoint.sh'],
     workingDir: '',
@@ -97,17 +97,17 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
     stopSignal: 'SIGQUIT',
     flavor: 'debian',
     absent: NET_TOOLS,
-    service: { process: 'nginx', binaries: ['nginx'], listen: [{ proto: 'tcp', port: 80, service: 'nginx' }], gracefulExit: 0 },
+    service: { process: 'nginx', binaries: ['nginx'], listen: [{ proto: 'tcp', port: 80, service: 'container-nginx' }], gracefulExit: 0 },
   },
   {
     repo: 'httpd',
-    tags: ['latest', '2.4', '2.4.63', '2'],
+    tags: ['latest', '2.4', '2.4.62', '2'],
     id: 'sha256:4ce3c9e9a3f1e5ecb1a4f7c1d83b6d5e9d5f69d5a8a0f2d64d8b66b1d1a2c3e4',
     digest: 'sha256:437b9f7d469dd606fa6d2a5f9a3be55fe3af7e0c49e1a4e9b5f8e1a8e28fde5a',
     layers: ['7cf63256a31a', '0e54d5b4a6b2', '4f4fb700ef54', 'b1a06b3b2b0a', '2a6a3e8b2df3', 'c8b1e1d9f0a4'],
-    created: '2025-01-23T17:31:15Z',
+    created: '2024-12-03T00:45:08Z',
     size: 148_000_000,
-    env: ['PATH=/usr/local/apache2/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'HTTPD_PREFIX=/usr/local/apache2', 'HTTPD_VERSION=2.4.63', 'HTTPD_SHA256=88fc236ab99b2864b248de7d49a008ec2afd7551e64dce8b95f58f32f94c46ab', 'HTTPD_PATCHES='],
+    env: ['PATH=/usr/local/apache2/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'HTTPD_PREFIX=/usr/local/apache2', 'HTTPD_VERSION=2.4.62', 'HTTPD_SHA256=674188e7bf44ced82da8db522da946849e22080d73d16c93f7f4df89e25729ec', 'HTTPD_PATCHES='],
     cmd: ['httpd-foreground'],
     entrypoint: null,
     workingDir: '/usr/local/apache2',
@@ -116,7 +116,7 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
     stopSignal: 'SIGWINCH',
     flavor: 'debian',
     absent: [...NET_TOOLS, 'curl'],
-    service: { process: 'httpd', binaries: ['httpd-foreground', 'httpd'], listen: [{ proto: 'tcp', port: 80, service: 'httpd' }], gracefulExit: 0 },
+    service: { process: 'httpd', binaries: ['httpd-foreground', 'httpd'], listen: [{ proto: 'tcp', port: 80, service: 'container-httpd' }], gracefulExit: 0 },
   },
   {
     repo: 'redis',
@@ -230,5 +230,8 @@ const USERLAND: Record<'busybox' | 'debian', ReadonlySet<string>> = {
 
 /** Whether the image has `name` on its $PATH. */
 export function imageHasExecutable(image: CatalogImage, name: string): boolean {
-  return !image.absent.includes(name) && USERLAND[image.flavor].has(name);
+  if (image.absent.includes(name)) return false;
+  if (image.service?.binaries.includes(name)) return true;
+  if (image.entrypoint?.some((e) => e.slice(e.lastIndexOf('/') + 1) === name)) return true;
+  return USERLAND[image.flavor].has(name);
 }

@@ -36,7 +36,7 @@ function nginxLogs(d: Date, us: number, failed: boolean): LogLine[] {
   return [
     ...out,
     err('[notice] 1#1: using the "epoll" event method'),
-    err('[notice] 1#1: nginx/1.27.4'),
+    err('[notice] 1#1: nginx/1.27.3'),
     err('[notice] 1#1: built by gcc 12.2.0 (Debian 12.2.0-14) '),
     err(`[notice] 1#1: OS: Linux ${HOST_KERNEL}`),
     err('[notice] 1#1: getrlimit(RLIMIT_NOFILE): 1048576:1048576'),
@@ -56,7 +56,7 @@ function httpdLogs(d: Date, us: number, ip: string, failed: boolean): LogLine[] 
   }
   return [
     ...lines,
-    { stream: 'stderr', text: `${stamp} [mpm_event:notice] [pid 1:tid 1] AH00489: Apache/2.4.63 (Unix) configured -- resuming normal operations\n`, us },
+    { stream: 'stderr', text: `${stamp} [mpm_event:notice] [pid 1:tid 1] AH00489: Apache/2.4.62 (Unix) configured -- resuming normal operations\n`, us },
     { stream: 'stderr', text: `${stamp} [core:notice] [pid 1:tid 1] AH00094: Command line: 'httpd -D FOREGROUND'\n`, us },
   ];
 }
