@@ -1,7 +1,7 @@
 // What lesson checks read of a Docker daemon's state: networks by name, containers by name, their endpoints and
 // addresses. Read-only; it mirrors the daemon's own lookups (name first, then ID prefix).
 import type { World } from '../../core/world';
-import type { DockerEngineState, Endpoint, Network } from '../../core/docker/types';
+import type { Container, DockerEngineState, Endpoint, Network } from '../../core/docker/types';
 
 /** The container fields checks use (the engine's Container record has many more). */
 export interface ContainerView {
@@ -15,16 +15,6 @@ export interface ContainerView {
   /** The endpoints of its sandbox while it runs. */
   endpoints: Endpoint[];
   sandboxId: string | null;
-}
-
-interface ContainerRecord {
-  id: string;
-  name: string;
-  image: string;
-  state?: { status?: string };
-  config?: { hostname?: string };
-  networks?: Record<string, unknown>;
-  sandboxId?: string | null;
 }
 
 /** The engine on `host`, or the first host's that has one. */
@@ -44,21 +34,20 @@ export function endpointsOf(engine: DockerEngineState, network: Network): Endpoi
   return Object.values(engine.endpoints).filter((e) => e.networkId === network.id);
 }
 
-function records(engine: DockerEngineState): ContainerRecord[] {
-  const all = (engine as { containers?: Record<string, ContainerRecord> }).containers ?? {};
-  return Object.values(all);
+function records(engine: DockerEngineState): Container[] {
+  return Object.values(engine.containers ?? {});
 }
 
-function view(engine: DockerEngineState, c: ContainerRecord): ContainerView {
+function view(engine: DockerEngineState, c: Container): ContainerView {
   const sandbox = c.sandboxId ? engine.sandboxes[c.sandboxId] : Object.values(engine.sandboxes).find((s) => s.containerId === c.id);
   const endpoints = sandbox ? sandbox.endpointIds.map((id) => engine.endpoints[id]).filter(Boolean) : [];
   return {
     id: c.id,
     name: c.name.replace(/^\//, ''),
     image: c.image,
-    running: c.state?.status === 'running',
-    hostname: c.config?.hostname ?? '',
-    networks: Object.keys(c.networks ?? {}),
+    running: c.state.status === 'running',
+    hostname: c.config.hostname,
+    networks: Object.keys(c.networks),
     endpoints,
     sandboxId: sandbox?.id ?? null,
   };

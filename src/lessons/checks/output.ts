@@ -4,30 +4,20 @@ import type { World } from '../../core/world';
 import type { OutputArgs } from '../schema/predicates';
 import { hostShellEnv, Session } from '../../shell/session';
 import { arraySource, runTypedLine } from '../../shell/script-runner';
-import { containerById } from './docker-view';
+import { containerProcessEnv } from '../../shell/commands/docker/container/runtime';
 import { resolvePlace, type Place } from './place';
 import { fail, pass, type CheckEnv, type CheckOutcome } from './types';
 
 /** A probe that waits longer than this (a `ping` without `-c`) is interrupted, as `# ^C after 10s` would. */
 const PROBE_SECONDS = 10;
 
-/** A shell at `place`: the host's login shell, a root shell in a container (as `docker exec -it C sh`), or in a namespace. */
+/** A shell at `place`: the host's shell as root, a shell in a container (as `docker exec -it C sh`), or in a namespace. */
 export function sessionAt(world: World, place: Place): Session {
   const session = new Session(world, place.host);
   const host = hostShellEnv(world, place.host, 'root');
   if (place.kind === 'container') {
-    const c = containerById(world, place.containerId!);
-    const busybox = /(^|\/)(alpine|busybox)(:|$)/.test(c?.image ?? '');
-    session.pushEnv({
-      ...host,
-      netns: place.netns,
-      flavor: busybox ? 'busybox' : 'debian',
-      hostname: c?.hostname || place.containerId!.slice(0, 12),
-      cwd: '/',
-      shell: busybox ? 'sh' : 'bash',
-      containerId: place.containerId,
-      fsRoot: `ctr:${place.containerId}`,
-    });
+    const engine = world.state.docker[place.host];
+    session.pushEnv(containerProcessEnv(world, engine, engine.containers![place.containerId!]));
   } else if (place.kind === 'netns') {
     session.pushEnv({ ...host, netns: place.netns });
   }

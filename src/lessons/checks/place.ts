@@ -2,6 +2,7 @@
 // namespace (`ip netns add`). Authors write a name; `host:`, `container:` and `netns:` prefixes disambiguate.
 import type { World } from '../../core/world';
 import type { NetnsId } from '../../core/kernel/types';
+import { containerNetns } from '../../core/docker/container-start';
 import { findContainerAnywhere } from './docker-view';
 
 export interface Place {
@@ -28,9 +29,12 @@ export function resolvePlace(world: World, spec: string | undefined): Place | { 
     const hit = findContainerAnywhere(world, name);
     if (hit) {
       const { container } = hit;
-      const sandbox = container.sandboxId ? world.state.docker[hit.host].sandboxes[container.sandboxId] : undefined;
-      if (!container.running || !sandbox) return { error: `container ${name} is not running` };
-      return { kind: 'container', label: spec, host: hit.host, netns: sandbox.netns, containerId: container.id, containerName: container.name };
+      const engine = world.state.docker[hit.host];
+      const record = engine.containers?.[container.id];
+      // `--network host` shares the host's namespace, `container:NAME` another container's.
+      const netns = container.running && record ? containerNetns(world, engine, record) : null;
+      if (!netns) return { error: `container ${name} is not running` };
+      return { kind: 'container', label: spec, host: hit.host, netns, containerId: container.id, containerName: container.name };
     }
     if (prefix) return { error: `no container ${name}` };
   }
