@@ -3,7 +3,7 @@
 // after a reload the progress (steps, answers, the command log, the world) is still there.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openLab, screenshotPath, terminalLines } from './browser';
+import { launchBrowser, openLab, screenshotPath, terminalLines, typeCommand } from './browser';
 
 const LESSON = '00-start/01-welcome';
 
@@ -105,5 +105,64 @@ describe('lesson runtime', () => {
 
   it('reports no page errors', () => {
     expect((page as Page & { labErrors?: string[] }).labErrors).toEqual([]);
+  });
+});
+
+describe('catalog, sandbox, undo, reset and share', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('lists parts and lessons with progress, and opens a lesson from the catalog', async () => {
+    const page = await openLab(browser, `${inject('baseUrl')}#/`);
+    await expect(page.locator('h2#part-00-start').textContent()).resolves.toBe('Getting started');
+    await expect(page.locator(`li[data-lesson="${LESSON}"] .status`).textContent()).resolves.toBe('Not started');
+    await page.locator(`li[data-lesson="${LESSON}"] a.title`).click();
+    await page.locator('[data-step="your-first-command"]').waitFor();
+    expect(page.url()).toContain(`#/lesson/${LESSON}`);
+    expect((page as Page & { labErrors?: string[] }).labErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('resets a lesson: fresh world, no progress', async () => {
+    const page = await openLab(browser, `${inject('baseUrl')}#/lesson/${LESSON}`);
+    await page.locator('[data-step="your-first-command"]').waitFor();
+    await typeCommand(page, 'sudo ip netns add red');
+    await runButton(page, 'docker network ls');
+    await checkDone(page, 'your-first-command/1');
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Reset lesson' }).click();
+    await page.locator('li[data-check="your-first-command/1"]:not(.done)').waitFor();
+    expect(await typeCommand(page, 'ip netns list')).toEqual(['learner@host1:~$ ip netns list', 'learner@host1:~$ ']);
+    await page.close();
+  });
+
+  it('undoes the last change in the sandbox and shares the world as a link', async () => {
+    const page = await openLab(browser, `${inject('baseUrl')}#/sandbox/single-host`);
+    await expect(page.locator('.lesson-pane h1').textContent()).resolves.toBe('Sandbox');
+    const undo = page.getByRole('button', { name: '↶ Undo' });
+    await typeCommand(page, 'sudo ip netns add red');
+    await typeCommand(page, 'ip netns list');
+    await page.waitForFunction(() => !(document.querySelector('.tools button') as HTMLButtonElement).disabled);
+    await undo.click();
+    await page.locator('.tools .status', { hasText: 'Undone' }).waitFor();
+    expect((await typeCommand(page, 'ip netns list')).slice(1)).toEqual(['learner@host1:~$ ']);
+    await typeCommand(page, 'sudo ip netns add blue');
+    await page.getByRole('button', { name: 'Share world' }).click();
+    const link = await page.locator('.link input').inputValue();
+    expect(link).toMatch(/#\/share\/[A-Za-z0-9_-]+$/);
+    await page.close();
+
+    const other = await openLab(browser, link);
+    await other.waitForFunction(() => location.hash === '#/sandbox/shared');
+    expect((await typeCommand(other, 'ip netns list')).slice(1)).toEqual(['blue', 'learner@host1:~$ ']);
+    expect((other as Page & { labErrors?: string[] }).labErrors).toEqual([]);
+    await other.close();
   });
 });
