@@ -202,6 +202,7 @@ function resolveNeighbour(walk: Walk, ns: Netns, link: Link, nh: Ipv4, pkt: Pack
     peer.ns.neigh.push({ ip: me, dev: peer.link.ifindex, mac: link.mac, state: 'STALE', updatedUs: now });
     walk.record(peer.ns, 'arp', peer.link.name, arpView('reply', nh, me, ep.mac), `ARP: ${formatIpv4(nh)} is at ${ep.mac} (${nsLabel(peer.ns)} answers on ${peer.link.name})`);
     learnOnPath(walk, reversePath(ep.path), ep.mac);
+    walk.record(ns, 'arp', link.name, arpView('reply', nh, me, ep.mac), `${nsLabel(ns)} learns ${formatIpv4(nh)} is at ${ep.mac}`);
   } else {
     walk.record({ external: 'router', segment: ep.at.router.name }, 'arp', null, arpView('reply', nh, me, ep.mac), `ARP: ${formatIpv4(nh)} is at ${ep.mac} (the LAN router)`);
   }

@@ -21,6 +21,8 @@ export interface PacketView {
   dstMac?: string;
   /** What the application put in it (a DNS question, an HTTP request line). */
   info?: string;
+  /** ICMP errors: the packet they quote. */
+  inner?: { proto: IpProto; src: string; dst: string; sport: number; dport: number };
 }
 
 export type HopKind =

@@ -32,6 +32,7 @@ export function viewOf(p: Packet, extra: Partial<PacketView> = {}): PacketView {
   if (p.seq !== undefined) v.seq = p.seq;
   if (p.tcpFlags !== undefined) v.tcpFlags = p.tcpFlags;
   if (p.info !== undefined) v.info = p.info;
+  if (p.inner) v.inner = { proto: p.inner.proto, src: formatIpv4(p.inner.src), dst: formatIpv4(p.inner.dst), sport: p.inner.sport, dport: p.inner.dport };
   return { ...v, ...extra };
 }
 

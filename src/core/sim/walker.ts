@@ -159,7 +159,8 @@ function walkInternal(world: World, req: WalkRequest, depth: number): PacketTrac
     const why = 'reason' in back ? back.reason : back.kind === 'local' ? `it was delivered to ${nsLabel(back.ns)} instead` : 'it left for the outside';
     return finish('reply-dropped', `the answer (${answer.what}) never came back: ${why}`);
   }
-  const outcome = arrival.kind === 'bounce' ? bounceOutcome(answer.reply) : answer.reply.tcpFlags === 'R.' ? 'refused' : answer.reply.proto === 'icmp' && answer.reply.icmpType === ICMP.DEST_UNREACH ? 'refused' : 'replied';
+  const isError = answer.reply.tcpFlags === 'R.' || (answer.reply.proto === 'icmp' && answer.reply.icmpType !== ICMP.ECHO_REPLY);
+  const outcome = isError ? bounceOutcome(answer.reply) : 'replied';
   const reason = arrival.kind === 'bounce' ? `${arrival.reason}; ${replyFrom} said so` : answer.what;
   const icmpError = answer.reply.proto === 'icmp' && answer.reply.icmpType !== ICMP.ECHO_REPLY ? { type: answer.reply.icmpType ?? 0, code: answer.reply.icmpCode ?? 0 } : undefined;
   return finish(outcome, reason, { rttUs: Math.round(walk.t), replyTtl: back.pkt.ttl, replyFrom: formatIpv4(back.pkt.src), payload: answer.payload ?? back.pkt.payload, ...(icmpError ? { icmpError } : {}) });
