@@ -2,6 +2,7 @@
 import { createWorld } from '../src/core/presets';
 import type { Bench } from './run';
 import { freshSession, runCommand } from './run';
+import { kernelBenches } from './kernel';
 
 export const benches: Bench[] = [
   {
@@ -18,4 +19,6 @@ export const benches: Bench[] = [
       return () => runCommand(s, 'docker network ls');
     },
   },
+  // Linux networking (issue #3): the packet walker and the commands on it.
+  ...kernelBenches,
 ];
