@@ -52,6 +52,7 @@ const PREDEFINED_MODES = ['bridge', 'host', 'none', 'default'];
 
 /** verifyContainerSettings (runconfig validateNetMode/validateNetContainerMode): checked before the image is looked up. */
 export function validateHostConfig(engine: DockerEngineState, req: ContainerCreateRequest): string[] {
+  useDefaultNetwork(req);
   const mode = req.networkMode;
   const warnings: string[] = [];
   if (mode.startsWith('container:')) {
@@ -70,6 +71,16 @@ export function validateHostConfig(engine: DockerEngineState, req: ContainerCrea
     if (Object.keys(req.portBindings).length || req.publishAllPorts) warnings.push('Published ports are discarded when using host network mode');
   }
   return warnings;
+}
+
+/** The API router's rewrite (v27): NetworkMode `default` and its endpoint config become the `bridge` network's. */
+function useDefaultNetwork(req: ContainerCreateRequest): void {
+  if (req.networkMode !== '' && req.networkMode !== 'default') return;
+  req.networkMode = 'bridge';
+  if (req.endpoints.default) {
+    req.endpoints.bridge = req.endpoints.default;
+    delete req.endpoints.default;
+  }
 }
 
 /** validateNetworkingConfig and the `container:` target lookup, checked once the image is known. */

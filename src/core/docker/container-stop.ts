@@ -7,6 +7,7 @@ import { DaemonError } from './errors';
 import { catalogById } from './image-catalog';
 import { containersOf } from './lookup';
 import { exitAfterStop, planMainProcess } from './main-process';
+import { serviceStopLogs } from './service-logs';
 import { containerNetns, releaseNetworking } from './container-start';
 import { removeContainerFiles } from './etc-files';
 import type { Container, DockerEngineState } from './types';
@@ -39,6 +40,7 @@ export function stopContainer(world: World, engine: DockerEngineState, c: Contai
   const sig = signal || c.config.stopSignal || 'SIGTERM';
   const code = exitAfterStop(plan, sig);
   world.clock.advance(code === 137 && sig !== 'SIGKILL' ? timeoutS * 1_000_000 + world.rng.int(200_000) : 100_000 + world.rng.int(300_000));
+  if (plan.kind === 'service' && code !== 137) c.logs.push(...serviceStopLogs(world, plan.service, sig));
   containerExited(world, engine, c, code);
 }
 

@@ -199,6 +199,15 @@ export function parseImageRef(text: string): ImageRef | null {
   return { repo: s, tag };
 }
 
+/** reference.ParseNormalizedNamed's error for text that is not a reference. */
+export function invalidReference(text: string): string {
+  const name = text.split(/[:@]/)[0];
+  if (name !== name.toLowerCase() && parseImageRef(text.toLowerCase())) {
+    return `invalid reference format: repository name (${name.includes('/') ? name : `library/${name}`}) must be lowercase`;
+  }
+  return 'invalid reference format';
+}
+
 /** The catalog image a reference names, if the registry has that repository and tag. */
 export function findCatalogImage(ref: ImageRef): CatalogImage | undefined {
   return IMAGE_CATALOG.find((i) => i.repo === ref.repo && i.tags.includes(ref.tag));

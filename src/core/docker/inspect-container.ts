@@ -3,6 +3,7 @@
 import type { Container, DockerEngineState, PortBinding } from './types';
 import { ZERO_TIME } from './container-create';
 import { catalogById } from './image-catalog';
+import { goEmptyStruct } from './inspect-network';
 
 const MASKED_PATHS = ['/proc/asound', '/proc/acpi', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list', '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware', '/sys/devices/virtual/powercap'];
 const READONLY_PATHS = ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'];
@@ -95,7 +96,8 @@ function hostConfig(c: Container) {
 function config(c: Container) {
   const k = c.config;
   const exposed: Record<string, object> = {};
-  for (const p of [...k.exposedPorts].sort()) exposed[p] = {};
+  // nat.PortSet values are struct{} (fmt prints `{}`, JSON `{}`).
+  for (const p of [...k.exposedPorts].sort()) exposed[p] = goEmptyStruct();
   const cfg: Record<string, unknown> = {
     Hostname: k.hostname, Domainname: k.domainname, User: k.user, AttachStdin: k.attachStdin, AttachStdout: k.attachStdout,
     AttachStderr: k.attachStderr,

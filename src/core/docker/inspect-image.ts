@@ -1,11 +1,13 @@
 // GET /images/{name}/json (types.ImageInspect, API 1.47): the catalog image as the daemon describes it.
 import type { CatalogImage } from './image-catalog';
+import { goEmptyStruct } from './inspect-network';
 import type { ImageRecord } from './types';
 import { rfc3339Nano } from '../sim/clock';
 
 export function inspectImage(records: ImageRecord[], img: CatalogImage): Record<string, unknown> {
   const exposed: Record<string, object> = {};
-  for (const p of img.exposedPorts) exposed[p] = {};
+  // nat.PortSet values are struct{} (fmt prints `{}`, JSON `{}`).
+  for (const p of img.exposedPorts) exposed[p] = goEmptyStruct();
   const config: Record<string, unknown> = {
     Hostname: '', Domainname: '', User: '', AttachStdin: false, AttachStdout: false, AttachStderr: false,
   };

@@ -67,3 +67,8 @@ export function goIndentJson(v: unknown): string {
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
 }
+
+/** A Go `struct{}` value (nat.PortSet entries): templates print `{}`; the marker is a symbol, so JSON shows `{}`. */
+export function goEmptyStruct(): object {
+  return { [Symbol.for('cnlab.goType')]: 'struct {}' };
+}

@@ -90,3 +90,42 @@ export function serviceStartLogs(world: World, _c: Container, service: ImageServ
       return redisLogs(d, us, failed);
   }
 }
+
+const SIGNAL_NUMBERS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGTERM: 15, SIGWINCH: 28 };
+
+/** What a server prints when its stop signal (or Ctrl-C) makes it shut down. */
+export function serviceStopLogs(world: World, service: ImageService, signal: string): LogLine[] {
+  const us = world.clock.now();
+  const d = new Date(Math.floor(us / 1000));
+  const sig = signal.startsWith('SIG') ? signal : `SIG${signal}`;
+  if (service.process === 'nginx') {
+    const stamp = `${d.getUTCFullYear()}/${p2(d.getUTCMonth() + 1)}/${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
+    const graceful = sig === 'SIGQUIT';
+    const lines = [
+      `1#1: signal ${SIGNAL_NUMBERS[sig] ?? 15} (${sig}) received, ${graceful ? 'shutting down' : 'exiting'}`,
+      ...[29, 30].flatMap((w) => [...(graceful ? [`${w}#${w}: gracefully shutting down`] : []), `${w}#${w}: exiting`, `${w}#${w}: exit`]),
+      '1#1: signal 17 (SIGCHLD) received from 30',
+      '1#1: worker process 30 exited with code 0',
+      '1#1: signal 29 (SIGIO) received',
+      '1#1: signal 17 (SIGCHLD) received from 29',
+      '1#1: worker process 29 exited with code 0',
+      '1#1: exit',
+    ];
+    return lines.map((t) => ({ stream: 'stderr', text: `${stamp} [notice] ${t}\n`, us }));
+  }
+  if (service.process === 'httpd') {
+    const frac = String(us % 1_000_000).padStart(6, '0');
+    const stamp = `[${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${frac} ${d.getUTCFullYear()}]`;
+    const text = sig === 'SIGWINCH' ? 'AH00492: caught SIGWINCH, shutting down gracefully' : `AH00491: caught ${sig === 'SIGINT' ? 'SIGTERM' : sig}, shutting down`;
+    return [{ stream: 'stderr', text: `${stamp} [mpm_event:notice] [pid 1:tid 1] ${text}\n`, us }];
+  }
+  const ms = String(Math.floor((us % 1_000_000) / 1000)).padStart(3, '0');
+  const stamp = `${p2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${ms}`;
+  return [
+    `1:signal-handler (${Math.floor(us / 1_000_000)}) Received ${sig === 'SIGINT' ? 'SIGINT' : 'SIGTERM'} scheduling shutdown...`,
+    `1:M ${stamp} * User requested shutdown...`,
+    `1:M ${stamp} * Saving the final RDB snapshot before exiting.`,
+    `1:M ${stamp} * DB saved on disk`,
+    `1:M ${stamp} # Redis is now ready to exit, bye bye...`,
+  ].map((t) => ({ stream: 'stdout', text: t + '\n', us }));
+}

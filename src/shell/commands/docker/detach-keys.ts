@@ -11,10 +11,8 @@ export const dockerDetachKeys: Program = {
   summary: 'Ctrl-P Ctrl-Q: detach from an attached container',
   async run(ctx) {
     const via = detachShell(ctx.session);
-    if (via === null) {
-      ctx.err(`${ctx.env.shell}: ${JSON.stringify(DETACH_SEQUENCE).slice(1, -1)}: not found\n`);
-      return 127;
-    }
+    // Outside a container the keys mean nothing to docker (readline takes Ctrl-P as "previous line").
+    if (via === null) return 0;
     if (via === 'run') return 0;
     ctx.err('read escape sequence\n');
     return 1;

@@ -1,10 +1,10 @@
 // docker's `-f, --filter filter` flag (opts.FilterOpt): `key=value`, repeatable, rejected early without an `=`.
 import type { FlagSpec } from '../../flags';
 
-export function filterFlag(help: string): FlagSpec {
+export function filterFlag(help: string, short: string | null = 'f'): FlagSpec {
   return {
     name: 'filter',
-    short: 'f',
+    short: short ?? undefined,
     type: 'stringArray',
     valueName: 'filter',
     help,

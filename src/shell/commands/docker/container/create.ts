@@ -4,7 +4,7 @@ import type { CobraCommand, Invocation } from '../../../cobra';
 import type { CommandContext } from '../../../types';
 import { DaemonError, NoDaemonError } from '../../../../core/docker/errors';
 import { createContainer, validateHostConfig } from '../../../../core/docker/container-create';
-import { parseImageRef, refText } from '../../../../core/docker/image-catalog';
+import { invalidReference, parseImageRef, refText } from '../../../../core/docker/image-catalog';
 import { localImage, pullImage } from '../../../../core/docker/images';
 import type { Container, DockerEngineState } from '../../../../core/docker/types';
 import { engineFor } from '../client';
@@ -32,7 +32,10 @@ export async function createFromFlags(ctx: CommandContext, inv: Invocation, cmd:
     if (e instanceof CliError) return fail(e.message);
     throw e;
   }
-  if (cmd === 'run' && values.detach && (values.attach as string[]).length) return fail('Conflicting options: -a and -d');
+  if (cmd === 'run' && values.detach) {
+    if ((values.attach as string[]).length) return fail('Conflicting options: -a and -d');
+    Object.assign(req, { attachStdin: false, attachStdout: false, attachStderr: false });
+  }
   let engine: DockerEngineState;
   try {
     engine = engineFor(ctx);
@@ -41,11 +44,7 @@ export async function createFromFlags(ctx: CommandContext, inv: Invocation, cmd:
     throw e;
   }
   const ref = parseImageRef(req.image);
-  if (!ref) {
-    const lower = req.image.toLowerCase();
-    if (lower !== req.image && parseImageRef(lower)) return fail(`invalid reference format: repository name (library/${req.image.split(':')[0]}) must be lowercase`);
-    return fail('invalid reference format');
-  }
+  if (!ref) return fail(invalidReference(req.image));
   try {
     const warnings = validateHostConfig(engine, req);
     let local = localImage(engine, ref);

@@ -12,8 +12,14 @@ function lines(c: Container): { stream: 'stdout' | 'stderr'; text: string; us: n
   return c.logs.flatMap((l) => l.text.split(/(?<=\n)/).filter(Boolean).map((text) => ({ stream: l.stream, text, us: l.us })));
 }
 
+/** jsonmessage.RFC3339NanoFixed: always nine fractional digits. */
+function fixedNano(us: number): string {
+  const t = rfc3339Nano(us - (us % 1_000_000));
+  return `${t.slice(0, -1)}.${String(us % 1_000_000).padStart(6, '0')}000Z`;
+}
+
 function print(ctx: CommandContext, entries: ReturnType<typeof lines>, timestamps: boolean): void {
-  for (const e of entries) (e.stream === 'stdout' ? ctx.out : ctx.err)((timestamps ? rfc3339Nano(e.us) + ' ' : '') + e.text);
+  for (const e of entries) (e.stream === 'stdout' ? ctx.out : ctx.err)((timestamps ? fixedNano(e.us) + ' ' : '') + e.text);
 }
 
 export const containerLogs: CobraCommand = {

@@ -58,33 +58,70 @@ function createdAt(us: number): string {
   return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000 UTC`;
 }
 
-/** formatter.ContainerContext for one row. */
-export function containerContext(c: Container, nowUs: number, trunc: boolean, size: boolean) {
-  const labels = () => Object.keys(c.config.labels).sort().map((k) => `${k}=${c.config.labels[k]}`).join(',');
-  const imageSize = catalogById(c.imageId)?.size ?? 0;
-  const fields = {
-    Command: () => JSON.stringify(trunc ? ellipsis(commandLine(c), 20) : commandLine(c)),
-    CreatedAt: () => createdAt(c.createdUs),
-    ID: () => (trunc ? truncateId(c.id) : c.id),
-    Image: () => c.image,
-    Labels: labels,
-    LocalVolumes: () => '0',
-    Mounts: () => '',
-    Names: () => c.name,
-    Networks: () => Object.keys(c.networks).sort().join(','),
-    Ports: () => displayablePorts(apiPorts(c)),
-    RunningFor: () => `${humanDuration(nowUs - c.createdUs)} ago`,
-    Size: () => (size ? `0B (virtual ${humanSize(imageSize)})` : '0B'),
-    State: () => c.state.status,
-    Status: () => stateString(c, nowUs),
-  };
-  const json = () => {
+/** formatter.ContainerContext for one row: its methods are the `--format` placeholders. */
+export class ContainerContext {
+  constructor(
+    private readonly c: Container,
+    private readonly nowUs: number,
+    private readonly trunc: boolean,
+    private readonly size: boolean,
+  ) {}
+  Command(): string {
+    return JSON.stringify(this.trunc ? ellipsis(commandLine(this.c), 20) : commandLine(this.c));
+  }
+  CreatedAt(): string {
+    return createdAt(this.c.createdUs);
+  }
+  ID(): string {
+    return this.trunc ? truncateId(this.c.id) : this.c.id;
+  }
+  Image(): string {
+    return this.c.image;
+  }
+  Labels(): string {
+    const l = this.c.config.labels;
+    return Object.keys(l).sort().map((k) => `${k}=${l[k]}`).join(',');
+  }
+  LocalVolumes(): string {
+    return '0';
+  }
+  Mounts(): string {
+    return '';
+  }
+  Names(): string {
+    return this.c.name;
+  }
+  Networks(): string {
+    return Object.keys(this.c.networks).sort().join(',');
+  }
+  Ports(): string {
+    return displayablePorts(apiPorts(this.c));
+  }
+  RunningFor(): string {
+    return `${humanDuration(this.nowUs - this.c.createdUs)} ago`;
+  }
+  Size(): string {
+    return this.size ? `0B (virtual ${humanSize(catalogById(this.c.imageId)?.size ?? 0)})` : '0B';
+  }
+  State(): string {
+    return this.c.state.status;
+  }
+  Status(): string {
+    return stateString(this.c, this.nowUs);
+  }
+  Label(name: string): string {
+    return this.c.config.labels[name] ?? '';
+  }
+  /** `--format json`: every placeholder, keys sorted (the CLI marshals a map). */
+  toJSON(): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const k of Object.keys(fields)) out[k] = fields[k as keyof typeof fields]();
+    for (const k of JSON_FIELDS) out[k] = this[k]();
     return out;
-  };
-  return { [GO_TYPE]: '*formatter.ContainerContext', ...fields, Label: (name: string) => c.config.labels[name] ?? '', toJSON: json };
+  }
 }
+(ContainerContext.prototype as unknown as Record<symbol, string>)[GO_TYPE] = '*formatter.ContainerContext';
+
+const JSON_FIELDS = ['Command', 'CreatedAt', 'ID', 'Image', 'Labels', 'LocalVolumes', 'Mounts', 'Names', 'Networks', 'Ports', 'RunningFor', 'Size', 'State', 'Status'] as const;
 
 function resolveFormat(values: FlagValues): string {
   const format = values.format as string;
@@ -102,7 +139,7 @@ async function runPs(ctx: CommandContext, values: FlagValues): Promise<number> {
     if (values.latest) list = list.slice(0, 1);
     else if (last > 0) list = list.slice(0, last);
     const now = ctx.world.clock.now();
-    const rows = list.map((c) => containerContext(c, now, !values['no-trunc'], values.size as boolean));
+    const rows = list.map((c) => new ContainerContext(c, now, !values['no-trunc'], values.size as boolean));
     const result = renderFormat(resolveFormat(values), rows, HEADER);
     if (!result.ok) {
       ctx.err(result.error + '\n');

@@ -71,6 +71,7 @@ export async function waitAttached(ctx: CommandContext, engine: DockerEngineStat
     const step = until === null ? 1_000_000 : Math.max(1, Math.min(1_000_000, until - ctx.world.clock.now()));
     if (!(await ctx.sleep(step))) {
       stopContainer(ctx.world, engine, c, 'SIGINT', 0);
+      printLogs(ctx, c, shown);
       return c.state.exitCode === 137 ? 130 : c.state.exitCode;
     }
     reapContainers(ctx.world, engine);

@@ -1,6 +1,6 @@
 // `docker pull`: fetch an image from the registry, with the progress lines and the canonical name at the end.
 import type { CobraCommand } from '../../../cobra';
-import { parseImageRef } from '../../../../core/docker/image-catalog';
+import { invalidReference, parseImageRef } from '../../../../core/docker/image-catalog';
 import { canonicalName, pullImage } from '../../../../core/docker/images';
 import { withDaemon } from '../client';
 
@@ -22,7 +22,7 @@ export const imagePull: CobraCommand = {
     withDaemon(ctx, (engine) => {
       const ref = parseImageRef(args[0]);
       if (!ref) {
-        ctx.err('invalid reference format\n');
+        ctx.err(invalidReference(args[0]) + '\n');
         return 1;
       }
       const tagged = /:[^/]+$/.test(args[0].split('@')[0]);

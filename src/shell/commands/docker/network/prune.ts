@@ -10,7 +10,7 @@ export const networkPrune: CobraCommand = {
   use: 'prune [OPTIONS]',
   short: 'Remove all unused networks',
   args: { none: true },
-  flags: [filterFlag('Provide filter values (e.g. "until=<timestamp>")'), { name: 'force', short: 'f', type: 'bool', help: 'Do not prompt for confirmation' }],
+  flags: [filterFlag('Provide filter values (e.g. "until=<timestamp>")', null), { name: 'force', short: 'f', type: 'bool', help: 'Do not prompt for confirmation' }],
   run: (ctx, { values }) =>
     withDaemon(ctx, async (engine) => {
       if (!values.force && !(await confirm(ctx, 'WARNING! This will remove all custom networks not used by at least one container.'))) return 0;

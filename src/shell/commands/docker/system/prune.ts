@@ -21,7 +21,7 @@ export const systemPrune: CobraCommand = {
   args: { none: true },
   flags: [
     { name: 'all', short: 'a', type: 'bool', help: 'Remove all unused images not just dangling ones' },
-    filterFlag('Provide filter values (e.g. "label=<key>=<value>")'),
+    filterFlag('Provide filter values (e.g. "label=<key>=<value>")', null),
     { name: 'force', short: 'f', type: 'bool', help: 'Do not prompt for confirmation' },
     { name: 'volumes', type: 'bool', help: 'Prune anonymous volumes' },
   ],
