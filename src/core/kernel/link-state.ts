@@ -65,15 +65,5 @@ export function masterName(ns: Netns, link: Link): string | null {
   return link.master === null ? null : (linkByIndex(ns, link.master)?.name ?? null);
 }
 
-/**
- * The id this namespace knows another one by (`link-netnsid 0`), assigned on first use as the kernel does
- * (peernet2id_alloc), kept in `ns.nsids`.
- */
-export function peerNsId(world: World, ns: Netns, other: Netns): number {
-  const ids = (ns.nsids ??= {});
-  if (ids[other.id] === undefined) {
-    ids[other.id] = Object.keys(ids).length;
-    world.changed('netns', ns.id);
-  }
-  return ids[other.id];
-}
+/** The id this namespace knows another one by (`link-netnsid 0`); see allocPeerNsId. */
+export { allocPeerNsId as peerNsId } from './netns';

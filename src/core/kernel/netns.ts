@@ -49,3 +49,13 @@ export function deleteNetns(world: World, id: NetnsId): void {
   delete world.state.netns[id];
   world.changed('netns', id);
 }
+
+/** peernet2id_alloc: the id namespace `ns` gives `other` (`link-netnsid N`), assigned on first use. */
+export function allocPeerNsId(world: World, ns: Netns, other: Netns): number {
+  const ids = (ns.nsids ??= {});
+  if (ids[other.id] === undefined) {
+    ids[other.id] = Object.keys(ids).length;
+    world.changed('netns', ns.id);
+  }
+  return ids[other.id];
+}

@@ -105,6 +105,10 @@ function internetSite(r: AppRequest, req: HttpRequest): HttpResponse {
     const body = '<HTML><HEAD><meta http-equiv="content-type" content="text/html;charset=utf-8">\n<TITLE>301 Moved</TITLE></HEAD><BODY>\n<H1>301 Moved</H1>\nThe document has moved\n<A HREF="http://www.google.com/">here</A>.\r\n</BODY></HTML>\r\n';
     return { status: 301, reason: 'Moved Permanently', body, headers: [['Location', 'http://www.google.com/'], ['Content-Type', 'text/html; charset=UTF-8'], ['Date', date], ['Server', 'gws'], ['Content-Length', String(byteLength(body))]] };
   }
+  if (req.path !== '/' && req.path !== '/index.html') {
+    const missing = `<!doctype html>\n<html>\n<head><title>404 Not Found</title></head>\n<body><h1>Not Found</h1></body>\n</html>\n`;
+    return { status: 404, reason: 'Not Found', body: missing, headers: [['Date', date], ['Content-Type', 'text/html; charset=UTF-8'], ['Content-Length', String(byteLength(missing))], ['Server', site?.server ?? 'nginx']] };
+  }
   const body = `<!doctype html>\n<html>\n<head><title>${name}</title></head>\n<body><h1>${name}</h1></body>\n</html>\n`;
   return { status: 200, reason: 'OK', body, headers: [['Date', date], ['Content-Type', 'text/html; charset=UTF-8'], ['Content-Length', String(byteLength(body))], ['Server', site?.server ?? 'nginx']] };
 }
@@ -112,3 +116,6 @@ function internetSite(r: AppRequest, req: HttpRequest): HttpResponse {
 registerTcpResponder('nginx', (r) => ({ payload: nginx(r.world, reqOf(r)) }));
 registerTcpResponder('httpd', (r) => ({ payload: httpd(r.world, reqOf(r)) }));
 registerTcpResponder(INTERNET_WEB_SERVICE, (r) => ({ payload: internetSite(r, reqOf(r)) }));
+
+/** sshd greets every connection with its version banner (not HTTP: curl reports HTTP/0.9). */
+registerTcpResponder('sshd', () => ({ payload: { banner: 'SSH-2.0-OpenSSH_9.6p1 Ubuntu-3ubuntu13.5' } }));

@@ -104,6 +104,16 @@ function answerLocal(walk: Walk, ns: Netns, pkt: Packet): Answer {
   return { kind: 'reply', from: { ns }, reply: back({ tcpFlags: 'S.', len: 60 }), payload, what: `${sock.process} accepted the connection on ${formatIpv4(pkt.dst)}:${pkt.dport}` };
 }
 
+/** Plain words for what came back from outside the hosts. */
+function describeAnswer(reply: Packet, req: Packet): string {
+  const from = formatIpv4(reply.src);
+  if (reply.proto === 'tcp') return reply.tcpFlags === 'R.' ? `${from} refused the connection (TCP reset): nothing listens on tcp/${req.dport}` : `${from} accepted the connection on tcp/${req.dport}`;
+  if (reply.proto === 'udp') return `${from} answered on udp/${req.dport}`;
+  if (reply.icmpType === ICMP.ECHO_REPLY) return `echo reply from ${from}`;
+  if (reply.icmpType === ICMP.TIME_EXCEEDED) return `TTL ran out: ${from} answered ICMP time exceeded`;
+  return reply.icmpCode === UNREACH.PORT ? `${from} answered ICMP port unreachable: nothing listens on ${req.proto}/${req.dport}` : `${from} answered ICMP destination unreachable (code ${reply.icmpCode})`;
+}
+
 function bounceOutcome(reply: Packet): TraceOutcome {
   if (reply.proto === 'tcp') return 'refused';
   if (reply.icmpType === ICMP.TIME_EXCEEDED) return 'ttl-exceeded';
@@ -148,7 +158,7 @@ function walkInternal(world: World, req: WalkRequest, depth: number): PacketTrac
       break;
     case 'external': {
       const a = answerFromOutside(walk, arrival.segment, arrival.pkt);
-      answer = a.kind === 'reply' ? { kind: 'reply', from: { router: arrival.segment }, reply: a.reply, payload: a.payload, what: `answer from ${formatIpv4(a.reply.src)}` } : { kind: 'none', outcome: 'dropped', reason: a.reason };
+      answer = a.kind === 'reply' ? { kind: 'reply', from: { router: arrival.segment }, reply: a.reply, payload: a.payload, what: describeAnswer(a.reply, arrival.pkt) } : { kind: 'none', outcome: 'dropped', reason: a.reason };
       break;
     }
   }

@@ -42,6 +42,9 @@ export type FetchResult =
   | { kind: 'resolve-failed'; res: Resolution }
   | { kind: 'connect-failed'; ip: string; how: 'refused' | 'timeout' | 'unreachable'; elapsedUs: number; trace: PacketTrace }
   | { kind: 'reset'; ip: string; trace: PacketTrace }
+  /** Connected, but the server sent nothing (no HTTP server behind the port) or a non-HTTP banner. */
+  | { kind: 'empty'; ip: string; trace: PacketTrace }
+  | { kind: 'not-http'; ip: string; trace: PacketTrace }
   | { kind: 'response'; ip: string; response: HttpResponse; elapsedUs: number; trace: PacketTrace };
 
 /** Linux gives up a SYN after 6 retries: about 127 s (tcp_syn_retries). */
@@ -55,8 +58,10 @@ export function fetchHttp(ctx: CommandContext, url: Url, req: HttpRequest): Fetc
   const elapsedUs = res.elapsedUs + (trace.rttUs ?? 0);
   switch (trace.outcome) {
     case 'replied': {
-      const p = trace.payload as (HttpResponse & { proxyError?: string }) | undefined;
-      if (!p || p.proxyError !== undefined || p.status === undefined) return { kind: 'reset', ip, trace };
+      const p = trace.payload as (HttpResponse & { proxyError?: string; banner?: string }) | undefined;
+      if (!p) return { kind: 'empty', ip, trace };
+      if (p.banner !== undefined) return { kind: 'not-http', ip, trace };
+      if (p.proxyError !== undefined || p.status === undefined) return { kind: 'reset', ip, trace };
       return { kind: 'response', ip, response: p, elapsedUs, trace };
     }
     case 'refused':

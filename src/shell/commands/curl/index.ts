@@ -97,7 +97,6 @@ async function run(ctx: CommandContext): Promise<number> {
       }
       const method = v.head ? 'HEAD' : 'GET';
       const ua = (v['user-agent'] as string) || 'curl/8.5.0';
-      if (v.verbose) ctx.err(`* Host ${url.host}:${url.port} was resolved.\n`);
       const f = fetchHttp(ctx, url, { method, path: url.path, host: url.hostHeader, userAgent: ua });
       const limitS = Number(v['max-time'] || v['connect-timeout'] || 0);
       if (f.kind === 'resolve-failed') {
@@ -114,8 +113,8 @@ async function run(ctx: CommandContext): Promise<number> {
         else status = fail(f.how === 'timeout' ? 28 : 7, `Failed to connect to ${url.host} port ${url.port} after ${ms} ms: Couldn't connect to server`);
         break;
       }
-      if (f.kind === 'reset') {
-        status = fail(56, 'Recv failure: Connection reset by peer');
+      if (f.kind === 'reset' || f.kind === 'empty' || f.kind === 'not-http') {
+        status = f.kind === 'reset' ? fail(56, 'Recv failure: Connection reset by peer') : f.kind === 'empty' ? fail(52, 'Empty reply from server') : fail(1, 'Received HTTP/0.9 when not allowed');
         break;
       }
       await ctx.sleep(f.elapsedUs);

@@ -131,5 +131,5 @@ export function ipAddr(ip: IpCtx, argv: string[]): void {
   if (matches(verb, 'flush')) return flush(ip, rest);
   if (matches(verb, 'help')) return void ip.ctx.err(ipUsage('addr', ip.busybox));
   if (ip.busybox) fail(ip, `invalid argument '${verb}' to 'ip address'`);
-  fail(ip, `Command "${verb}" is unknown, try "ip address help".`);
+  fail(ip, `Command "${verb}" is unknown, try "ip address help".`, 255);
 }

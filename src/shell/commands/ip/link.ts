@@ -196,5 +196,5 @@ export function ipLink(ip: IpCtx, argv: string[]): void {
   if (matches(verb, 'delete')) return del(ip, rest);
   if (matches(verb, 'help')) throw new IpFailure(ipUsage('link', ip.busybox), 255);
   if (ip.busybox) fail(ip, `invalid argument '${verb}' to 'ip link'`);
-  fail(ip, `Command "${verb}" is unknown, try "ip link help".`);
+  fail(ip, `Command "${verb}" is unknown, try "ip link help".`, 255);
 }

@@ -82,5 +82,5 @@ export function ipNeigh(ip: IpCtx, argv: string[]): void {
   if (matches(verb, 'flush')) return flush(ip, rest);
   if (matches(verb, 'help')) throw new IpFailure(ipUsage('neigh', ip.busybox), 255);
   if (ip.busybox) fail(ip, `invalid argument '${verb}' to 'ip neigh'`);
-  fail(ip, `Command "${verb}" is unknown, try "ip neigh help".`);
+  fail(ip, `Command "${verb}" is unknown, try "ip neigh help".`, 255);
 }

@@ -3,6 +3,7 @@ import { createNetns, deleteNetns } from '../../../core/kernel/netns';
 import type { Netns } from '../../../core/kernel/types';
 import { fail, matches, namedNetns, IpFailure, type IpCtx } from './common';
 import { ipUsage } from './usage';
+import { findProgram } from '../../registry';
 
 /** Named namespaces of this host, newest first (the order readdir gives on /var/run/netns). */
 export function namedNamespaces(ip: IpCtx): Netns[] {
@@ -50,6 +51,7 @@ async function exec(ip: IpCtx, argv: string[]): Promise<number> {
     ip.ctx.session.pushEnv({ ...env, vars: { ...env.vars } });
     return 0;
   }
+  if (!findProgram(cmd[0], env.flavor)) fail(ip, `exec of "${cmd[0]}" failed: No such file or directory`, 255);
   return ip.ctx.spawn(cmd, env);
 }
 
@@ -66,6 +68,6 @@ export async function ipNetns(ip: IpCtx, argv: string[]): Promise<number> {
   else if (matches(verb, 'exec')) return exec(ip, rest);
   else if (matches(verb, 'identify')) identify(ip);
   else if (matches(verb, 'help')) throw new IpFailure(ipUsage('netns', false), 255);
-  else fail(ip, `Command "${verb}" is unknown, try "ip netns help".`);
+  else fail(ip, `Command "${verb}" is unknown, try "ip netns help".`, 255);
   return 0;
 }

@@ -62,7 +62,7 @@ function parsePrefix(ip: IpCtx, text: string): { ip: number; len: number } {
   const [a, l] = text.split('/');
   const addr = parseIpv4(a);
   const len = l === undefined ? 32 : /^\d+$/.test(l) ? Number(l) : -1;
-  if (addr === null || len < 0 || len > 32) fail(ip, `Error: inet prefix is expected rather than "${text}".`);
+  if (addr === null || len < 0 || len > 32) fail(ip, `Error: any valid prefix is expected rather than "${text}".`);
   return { ip: addr, len };
 }
 
@@ -167,5 +167,5 @@ export function ipRoute(ip: IpCtx, argv: string[]): void {
   if (matches(verb, 'flush')) return flush(ip, rest);
   if (matches(verb, 'help')) throw new IpFailure(ipUsage('route', ip.busybox), 255);
   if (ip.busybox) fail(ip, `invalid argument '${verb}' to 'ip route'`);
-  fail(ip, `Command "${verb}" is unknown, try "ip route help".`);
+  fail(ip, `Command "${verb}" is unknown, try "ip route help".`, 255);
 }

@@ -76,7 +76,7 @@ function write(ctx: CommandContext, assignment: string, v: Record<string, unknow
   const denied = writeDenied(ctx.env);
   if (denied === 'Read-only file system') {
     ctx.err(ctx.env.flavor === 'busybox' ? `sysctl: error setting key '${name}': Read-only file system\n` : `sysctl: setting key "${name}": Read-only file system\n`);
-    return 255;
+    return ctx.env.flavor === 'busybox' ? 1 : 255;
   }
   if (denied || !key.write) {
     ctx.err(`sysctl: permission denied on key "${name}"\n`);

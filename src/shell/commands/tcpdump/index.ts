@@ -73,7 +73,7 @@ async function run(ctx: CommandContext): Promise<number> {
     filter = compileFilter(r.parsed.args);
   } catch (e) {
     if (!(e instanceof FilterSyntaxError)) throw e;
-    ctx.err(`tcpdump: ${e.message}\n`);
+    ctx.err(`tcpdump: ${e.message.startsWith('syntax') ? 'syntax error in filter expression: ' : ''}${e.message}\n`);
     return 1;
   }
   const count = v.count ? Number(v.count) : 0;

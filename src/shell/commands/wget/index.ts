@@ -125,6 +125,11 @@ async function run(ctx: CommandContext): Promise<number> {
   if (!bb && !quiet && url.host !== f.ip) ctx.err(`Resolving ${url.host} (${url.host})... ${f.ip}\n`);
   if (!bb && !quiet) ctx.err(`Connecting to ${url.host === f.ip ? f.ip : `${url.host} (${url.host})|${f.ip}|`}:${url.port}... `);
   if (bb && !quiet) ctx.err(`Connecting to ${url.host} (${f.ip}:${url.port})\n`);
+  if (f.kind === 'empty' || f.kind === 'not-http') {
+    if (bb) ctx.err('wget: error getting response: Connection reset by peer\n');
+    else ctx.err(`${quiet ? '' : 'connected.\nHTTP request sent, awaiting response... '}No data received.\n`);
+    return bb ? 1 : 4;
+  }
   if (f.kind === 'connect-failed' || f.kind === 'reset') {
     const how = f.kind === 'reset' ? 'Connection reset by peer' : f.how === 'refused' ? 'Connection refused' : f.how === 'unreachable' ? 'No route to host' : 'Connection timed out';
     if (f.kind === 'connect-failed') await ctx.sleep(f.elapsedUs);
