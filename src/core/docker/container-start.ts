@@ -7,6 +7,7 @@ import { DaemonError } from './errors';
 import { catalogById } from './image-catalog';
 import { findNetwork, getContainer } from './lookup';
 import { createSandbox, deleteSandbox, gatewayEndpoint } from './sandbox';
+import { deleteNetns } from '../kernel/netns';
 import { isUserDefined, joinNetwork, leaveNetwork } from './endpoint';
 import { publishPorts, unpublishPorts } from './port-mapping';
 import { writeEtcFiles } from './etc-files';
@@ -20,6 +21,7 @@ import type { Container, DockerEngineState, Sandbox } from './types';
 export function containerNetns(world: World, engine: DockerEngineState, c: Container): string | null {
   const mode = c.hostConfig.networkMode;
   if (mode.startsWith('container:')) {
+    if (c.orphanNetns) return c.orphanNetns;
     const target = engine.containers?.[mode.slice(10)];
     return target ? containerNetns(world, engine, target) : null;
   }
@@ -48,8 +50,22 @@ export function releaseNetworking(world: World, engine: DockerEngineState, c: Co
     entry.endpointId = '';
   }
   const sb = c.sandboxId ? engine.sandboxes[c.sandboxId] : undefined;
-  if (sb) deleteSandbox(world, engine, sb);
+  if (sb) {
+    // Containers sharing this namespace keep it (with only `lo` left), as their processes still hold it.
+    const sharers = Object.values(engine.containers ?? {}).filter((o) => o.state.status === 'running' && o.hostConfig.networkMode === `container:${c.id}` && !o.orphanNetns);
+    for (const o of sharers) o.orphanNetns = sb.netns;
+    deleteSandbox(world, engine, sb, sharers.length > 0);
+  }
   c.sandboxId = null;
+}
+
+/** A `container:` mode container ends: the namespace it was left holding goes when nobody else holds it. */
+export function releaseOrphanNetns(world: World, engine: DockerEngineState, c: Container): void {
+  const ns = c.orphanNetns;
+  c.orphanNetns = null;
+  if (!ns) return;
+  const holders = Object.values(engine.containers ?? {}).some((o) => o !== c && o.orphanNetns === ns && o.state.status === 'running');
+  if (!holders && world.state.netns[ns]) deleteNetns(world, ns);
 }
 
 /** Publishes ports on the sandbox's gateway endpoint (bridge networks only). */
@@ -57,7 +73,8 @@ export function programExternalConnectivity(world: World, engine: DockerEngineSt
   unpublishPorts(world, engine, c);
   const sb = c.sandboxId ? engine.sandboxes[c.sandboxId] : undefined;
   const gw = sb && gatewayEndpoint(engine, sb);
-  if (!gw) return;
+  // Only the bridge driver maps ports; macvlan and ipvlan containers are reached on their own addresses.
+  if (!gw || engine.networks[gw.networkId].driver !== 'bridge') return;
   publishPorts(world, engine, c, gw, engine.networks[gw.networkId]);
 }
 

@@ -8,7 +8,7 @@ import { catalogById } from './image-catalog';
 import { containersOf } from './lookup';
 import { exitAfterStop, planMainProcess } from './main-process';
 import { serviceStopLogs } from './service-logs';
-import { containerNetns, releaseNetworking } from './container-start';
+import { containerNetns, releaseNetworking, releaseOrphanNetns } from './container-start';
 import { removeContainerFiles } from './etc-files';
 import type { Container, DockerEngineState } from './types';
 
@@ -18,6 +18,7 @@ export function containerExited(world: World, engine: DockerEngineState, c: Cont
   const netns = containerNetns(world, engine, c);
   if (netns) removeListenersOf(world, netns, c.state.pid);
   if (!c.hostConfig.networkMode.startsWith('container:')) releaseNetworking(world, engine, c);
+  else releaseOrphanNetns(world, engine, c);
   Object.assign(c.state, { status: 'exited', pid: 0, exitCode: code, finishedAt: rfc3339Nano(atUs, world.rng.int(1000)), finishedUs: atUs, exitAtUs: null });
   world.changed('docker', `${engine.host}:container:${c.id}`);
   if (c.hostConfig.autoRemove) deleteContainer(world, engine, c);

@@ -5,6 +5,7 @@ import { getNetns } from '../kernel/netns';
 import { DaemonError } from './errors';
 import { allocateAddress, poolOf, releaseAddress, reserveAddress } from './ipam';
 import { joinBridge, leaveBridge } from './bridge-driver';
+import { joinLower, leaveLower } from './macvlan-driver';
 import { refreshDefaultRoute } from './sandbox';
 import type { Container, DockerEngineState, Endpoint, EndpointRequest, Network, Sandbox } from './types';
 
@@ -47,13 +48,15 @@ export function joinNetwork(world: World, engine: DockerEngineState, c: Containe
     dnsNames: isUserDefined(n) ? endpointDnsNames(c, req) : [],
     ipamConfig: req.ipv4Address || req.ipv6Address ? { ...(req.ipv4Address ? { ipv4Address: req.ipv4Address } : {}), ...(req.ipv6Address ? { ipv6Address: req.ipv6Address } : {}) } : null,
   };
-  if (n.driver === 'bridge') {
+  if (n.driver === 'bridge' || n.driver === 'macvlan' || n.driver === 'ipvlan') {
     const ip = endpointAddress(n, req);
     const len = poolOf(n, ip)!.len;
     const ifname = `eth${sb.nextIfIndex ?? 0}`;
     sb.nextIfIndex = (sb.nextIfIndex ?? 0) + 1;
-    const { hostIfname, mac } = joinBridge(world, engine.host, n, getNetns(world, sb.netns), ifname, `${ip}/${len}`);
-    Object.assign(ep, { ifname, hostIfname, ipv4: `${ip}/${len}`, mac, gateway: n.internal ? '' : poolOf(n, ip)!.cfg.gateway });
+    const ns = getNetns(world, sb.netns);
+    const cidr = `${ip}/${len}`;
+    const { hostIfname, mac } = n.driver === 'bridge' ? joinBridge(world, engine.host, n, ns, ifname, cidr) : { hostIfname: null, ...joinLower(world, engine.host, n, ns, ifname, cidr) };
+    Object.assign(ep, { ifname, hostIfname, ipv4: cidr, mac, gateway: n.internal ? '' : poolOf(n, ip)!.cfg.gateway });
   }
   engine.endpoints[ep.id] = ep;
   sb.endpointIds.push(ep.id);
@@ -67,6 +70,7 @@ export function leaveNetwork(world: World, engine: DockerEngineState, ep: Endpoi
   const n = engine.networks[ep.networkId];
   const sb = engine.sandboxes[ep.sandboxId];
   if (ep.hostIfname) leaveBridge(world, engine.host, ep.hostIfname);
+  else if (ep.ifname && sb) leaveLower(world, world.state.netns[sb.netns], ep.ifname);
   if (n && ep.ipv4) releaseAddress(n, ep.ipv4.split('/')[0]);
   delete engine.endpoints[ep.id];
   if (sb) {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { World } from '../world';
 import { iptables } from '../kernel/netfilter/iptables';
 import { DaemonError } from './errors';
-import { startContainer } from './container-start';
+import { containerNetns, startContainer } from './container-start';
 import { removeContainer, stopContainer } from './container-stop';
 import { connectContainer, disconnectContainer } from './container-connect';
 import { removeNetwork } from './network-create';
@@ -23,12 +23,12 @@ type Op =
 
 const NETS = ['net0', 'net1', 'net2'];
 const CTRS = ['c0', 'c1', 'c2', 'c3', 'c4'];
-const modeOf = (i: number) => (i < NETS.length ? NETS[i] : ['bridge', 'host', 'none'][i - NETS.length]);
+const modeOf = (i: number) => (i < NETS.length ? NETS[i] : ['bridge', 'host', 'none', 'container:c0'][i - NETS.length]);
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('net' as const), n: fc.nat(2), internal: fc.boolean() }),
   fc.record({ kind: fc.constant('rmnet' as const), n: fc.nat(2) }),
-  fc.record({ kind: fc.constant('run' as const), c: fc.nat(4), net: fc.nat(5), port: fc.boolean(), ip: fc.boolean() }),
+  fc.record({ kind: fc.constant('run' as const), c: fc.nat(4), net: fc.nat(6), port: fc.boolean(), ip: fc.boolean() }),
   fc.record({ kind: fc.constant('stop' as const), c: fc.nat(4) }),
   fc.record({ kind: fc.constant('start' as const), c: fc.nat(4) }),
   fc.record({ kind: fc.constant('rm' as const), c: fc.nat(4) }),
@@ -59,6 +59,7 @@ function apply(world: World, engine: DockerEngineState, o: Op): void {
         const mode = modeOf(o.net);
         const c = newContainer(world, engine, {
           name: CTRS[o.c],
+          hostname: '',
           networkMode: mode,
           portBindings: o.port ? { '80/tcp': [{ hostIp: '', hostPort: '' }] } : {},
           exposedPorts: o.port ? ['80/tcp'] : [],
@@ -103,6 +104,9 @@ function checkInvariants(world: World, engine: DockerEngineState): void {
     const holders = Object.values(engine.sandboxes).filter((s) => s.endpointIds.includes(ep.id));
     expect(holders.map((s) => s.id)).toEqual([ep.sandboxId]);
     expect(containersOf(engine)[ep.containerId]?.state.status).toBe('running');
+  }
+  for (const c of Object.values(containersOf(engine))) {
+    if (c.state.status === 'running') expect(world.state.netns[containerNetns(world, engine, c)!], `netns of running ${c.name}`).toBeDefined();
   }
   const root = world.state.netns.host1;
   const veths = root.links.filter((l) => l.kind === 'veth').map((l) => l.name).sort();

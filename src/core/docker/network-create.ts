@@ -8,6 +8,7 @@ import { getNetns } from '../kernel/netns';
 import { DaemonError } from './errors';
 import { allocateAddress, allocateSubnet, checkPoolFree, reserveAddress } from './ipam';
 import { createBridge, deleteBridge } from './bridge-driver';
+import { checkParent, createLowerParent, deleteLowerParent } from './macvlan-driver';
 import { newObjectId } from './engine';
 import type { DockerEngineState, IpamPoolConfig, Network } from './types';
 
@@ -28,7 +29,9 @@ export interface NetworkCreateRequest {
 }
 
 const PREDEFINED = ['bridge', 'host', 'none', 'default'];
-const LOCAL_DRIVERS = ['bridge', 'host', 'null'];
+const LOCAL_DRIVERS = ['bridge', 'host', 'null', 'macvlan', 'ipvlan'];
+/** Drivers whose networks take addresses from IPAM. */
+const IPAM_DRIVERS = ['bridge', 'macvlan', 'ipvlan'];
 
 /** api/types/network.ValidateIPAM: every problem, joined as the daemon's multierror prints them. */
 function validateIpam(req: NetworkCreateRequest): void {
@@ -80,7 +83,7 @@ function reservedPrefixes(world: World, engine: DockerEngineState): Cidr[] {
 }
 
 function ipamConfigs(world: World, engine: DockerEngineState, req: NetworkCreateRequest): IpamPoolConfig[] {
-  if (req.driver !== 'bridge') return [];
+  if (!IPAM_DRIVERS.includes(req.driver)) return [];
   if (req.ipam.config.length === 0) {
     const subnet = allocateSubnet(engine, reservedPrefixes(world, engine));
     return [{ subnet: formatCidr(subnet), ipRange: '', gateway: '', auxAddresses: {}, gatewayExplicit: false, subnetAuto: true }];
@@ -100,7 +103,8 @@ export function createNetwork(world: World, engine: DockerEngineState, req: Netw
   validateIpam(req);
   if (Object.values(engine.networks).some((n) => n.name === req.name)) throw new DaemonError(`network with name ${req.name} already exists`, 409);
   if (!LOCAL_DRIVERS.includes(req.driver)) throw new DaemonError(`plugin "${req.driver}" not found`, 404);
-  if (req.driver !== 'bridge') throw new DaemonError(`only one instance of "${req.driver}" network is allowed`, 403);
+  if (!IPAM_DRIVERS.includes(req.driver)) throw new DaemonError(`only one instance of "${req.driver}" network is allowed`, 403);
+  if (req.driver !== 'bridge') checkParent(world, engine.host, req.driver, req.options);
   if (req.ingress) throw new DaemonError('Ingress network can only be global scope network', 403);
   if (req.scope === 'swarm') throw new DaemonError('cannot create a swarm scoped network when swarm is not active', 403);
   world.clock.advance(20_000 + world.rng.int(60_000));
@@ -123,7 +127,7 @@ export function createNetwork(world: World, engine: DockerEngineState, req: Netw
     options: { ...req.options },
     labels: { ...req.labels },
     predefined: false,
-    bridgeName: bridgeNameFor(req, id),
+    bridgeName: req.driver === 'bridge' ? bridgeNameFor(req, id) : undefined,
     allocated: [],
   };
   for (const cfg of config) for (const aux of Object.values(cfg.auxAddresses)) reserveAddress(n, aux);
@@ -131,7 +135,8 @@ export function createNetwork(world: World, engine: DockerEngineState, req: Netw
     if (cfg.gateway) reserveAddress(n, cfg.gateway);
     else cfg.gateway = allocateAddress(n, i);
   });
-  if (!n.configOnly) createBridge(world, engine.host, n);
+  if (!n.configOnly && n.driver === 'bridge') createBridge(world, engine.host, n);
+  else if (!n.configOnly) createLowerParent(world, engine.host, n);
   engine.networks[id] = n;
   world.changed('docker', `${engine.host}:network:${id}`);
   return n;
@@ -149,6 +154,7 @@ export function removeNetwork(world: World, engine: DockerEngineState, n: Networ
     throw new DaemonError(`error while removing network: network ${n.name} id ${n.id} has active endpoints`, 403);
   }
   if (n.driver === 'bridge' && !n.configOnly) deleteBridge(world, engine.host, n);
+  else if (!n.configOnly) deleteLowerParent(world, engine.host, n);
   delete engine.networks[n.id];
   world.clock.advance(10_000 + world.rng.int(40_000));
   world.changed('docker', `${engine.host}:network:${n.id}`);

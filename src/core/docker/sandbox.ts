@@ -13,7 +13,9 @@ export function createSandbox(world: World, engine: DockerEngineState, c: Contai
   let netns = hostNs;
   let key = '/var/run/docker/netns/default';
   if (mode !== 'host') {
-    const ns = createNetns(world, `${engine.host}/ctr/${c.id.slice(0, 12)}`, engine.host, 'container');
+    // Named after the container; a namespace still held by `container:` sharers keeps that name, so use the sandbox's.
+    const byContainer = `${engine.host}/ctr/${c.id.slice(0, 12)}`;
+    const ns = createNetns(world, world.state.netns[byContainer] ? `${engine.host}/ctr/${id.slice(0, 12)}` : byContainer, engine.host, 'container');
     setLinkUp(world, ns, 'lo', true);
     netns = ns.id;
     key = `/var/run/docker/netns/${id.slice(0, 12)}`;
@@ -24,9 +26,9 @@ export function createSandbox(world: World, engine: DockerEngineState, c: Contai
   return sb;
 }
 
-/** Sandbox.Delete: its namespace goes (taking any veth ends still inside with it). */
-export function deleteSandbox(world: World, engine: DockerEngineState, sb: Sandbox): void {
-  if (sb.mode !== 'host' && world.state.netns[sb.netns]) deleteNetns(world, sb.netns);
+/** Sandbox.Delete: its namespace goes (taking any veth ends still inside with it), unless others still hold it. */
+export function deleteSandbox(world: World, engine: DockerEngineState, sb: Sandbox, keepNetns = false): void {
+  if (sb.mode !== 'host' && !keepNetns && world.state.netns[sb.netns]) deleteNetns(world, sb.netns);
   delete engine.sandboxes[sb.id];
   world.changed('docker', `${engine.host}:sandbox:${sb.id}`);
 }

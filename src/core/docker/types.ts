@@ -204,6 +204,8 @@ export interface Container {
   restartCount: number;
   /** The sandbox while running (null when stopped or in `container:` mode). */
   sandboxId: string | null;
+  /** `container:` mode only: the namespace kept after the container it joined stopped (it then has only `lo`). */
+  orphanNetns?: string | null;
   /** Lines the main process wrote (`docker logs`), oldest first. */
   logs: { stream: 'stdout' | 'stderr'; text: string; us: number }[];
 }

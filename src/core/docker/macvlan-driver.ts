@@ -1,0 +1,81 @@
+// libnetwork's macvlan and ipvlan drivers as kernel state: no bridge and no iptables; each endpoint is a child link
+// of the parent NIC (`-o parent=eth0`, or a dummy `dm-<id12>` when none is given) moved into the sandbox as ethN.
+import type { World } from '../world';
+import { addLink, deleteLink, findLink, getNetns, moveLink, setLinkUp } from '../kernel/links';
+import { addAddress } from '../kernel/addresses';
+import { parseIpv4 } from '../net/ipv4';
+import { macFromIpv4 } from '../net/mac';
+import type { Netns } from '../kernel/types';
+import { DaemonError } from './errors';
+import { vethName } from './bridge-driver';
+import type { Network } from './types';
+
+const MACVLAN_MODES = ['bridge', 'vepa', 'passthru', 'private'];
+const IPVLAN_MODES = ['l2', 'l3', 'l3s'];
+
+function rootOf(world: World, host: string): Netns {
+  return getNetns(world, world.host(host).rootNs);
+}
+
+/** The parent link's name: the `parent` option, or the dummy link the driver makes without one. */
+export function parentName(n: Network): string {
+  return n.options.parent || `dm-${n.id.slice(0, 12)}`;
+}
+
+/** Checks `-o parent=` and the mode option as macvlan_setup.go / ipvlan_setup.go do (before anything is made). */
+export function checkParent(world: World, host: string, driver: string, options: Record<string, string>): void {
+  const root = rootOf(world, host);
+  const parent = options.parent;
+  const modeKey = driver === 'macvlan' ? 'macvlan_mode' : 'ipvlan_mode';
+  const modes = driver === 'macvlan' ? MACVLAN_MODES : IPVLAN_MODES;
+  if (options[modeKey] && !modes.includes(options[modeKey])) {
+    throw new DaemonError(`requested ${driver} mode '${options[modeKey]}' is not valid, '${modes.join("', '")}' ${driver} mode is supported`, 400);
+  }
+  if (!parent) return;
+  if (parent === 'lo') throw new DaemonError(`loopback interface is not a valid ${driver} parent link`, 400);
+  if (findLink(root, parent)) return;
+  const dot = parent.indexOf('.');
+  if (dot < 0) throw new DaemonError(`invalid subinterface vlan name ${parent}, example formatting is eth0.10`, 400);
+  const base = parent.slice(0, dot);
+  const vlan = parent.slice(dot + 1);
+  if (!findLink(root, base)) throw new DaemonError(`-o parent interface was not found on the host: ${base}`, 400);
+  if (!/^\d+$/.test(vlan)) throw new DaemonError(`unable to parse a valid vlan id from: ${vlan} (ex. eth0.10 for vlan 10)`, 400);
+  const id = Number(vlan);
+  if (id < 1 || id > 4094) throw new DaemonError(`vlan id must be between 1-4094, received: ${id}`, 400);
+  throw new DaemonError(`-o parent interface was not found on the host: ${parent}`, 400);
+}
+
+/** CreateNetwork: only the dummy parent when no `parent` was given; the NIC itself stays as it is. */
+export function createLowerParent(world: World, host: string, n: Network): void {
+  if (n.options.parent) return;
+  const root = rootOf(world, host);
+  addLink(world, root, parentName(n), 'dummy');
+  setLinkUp(world, root, parentName(n), true);
+}
+
+export function deleteLowerParent(world: World, host: string, n: Network): void {
+  const root = rootOf(world, host);
+  if (!n.options.parent && findLink(root, parentName(n))) deleteLink(world, root, parentName(n));
+}
+
+/** Join: a macvlan/ipvlan child of the parent, moved into the sandbox with the endpoint's address and MAC. */
+export function joinLower(world: World, host: string, n: Network, sandboxNs: Netns, ifname: string, ipCidr: string): { mac: string } {
+  const root = rootOf(world, host);
+  const parent = findLink(root, parentName(n))!;
+  const kind = n.driver === 'ipvlan' ? 'ipvlan' : 'macvlan';
+  const mode = n.driver === 'ipvlan' ? n.options.ipvlan_mode || 'l2' : n.options.macvlan_mode || 'bridge';
+  const tmp = vethName(world, root);
+  addLink(world, root, tmp, kind, { lower: { parent: { netns: root.id, ifindex: parent.ifindex }, mode }, mtu: parent.mtu });
+  const [ip, len] = ipCidr.split('/');
+  const addr = parseIpv4(ip)!;
+  const link = moveLink(world, root, tmp, sandboxNs, ifname);
+  link.mac = kind === 'ipvlan' ? parent.mac : macFromIpv4(addr);
+  addAddress(world, sandboxNs, ifname, addr, Number(len));
+  setLinkUp(world, sandboxNs, ifname, true);
+  return { mac: link.mac };
+}
+
+/** Leave: the child link goes with the endpoint. */
+export function leaveLower(world: World, sandboxNs: Netns | undefined, ifname: string): void {
+  if (sandboxNs && findLink(sandboxNs, ifname)) deleteLink(world, sandboxNs, ifname);
+}
