@@ -226,9 +226,15 @@ export function transmit(walk: Walk, ns: Netns, link: Link, nh: Ipv4, pkt: Packe
 export function sendFromRouter(walk: Walk, segment: Segment, pkt: Packet): Arrival {
   const place = { external: 'router' as const, segment: segment.name };
   walk.spend(COST_US.router);
+  const onSegment = (ns: Netns, link: Link): boolean => {
+    if (link.kind === 'ether') return link.segment === segment.name;
+    if ((link.kind !== 'macvlan' && link.kind !== 'ipvlan') || !link.lower) return false;
+    const parent = walk.world.state.netns[link.lower.parent.netns]?.links.find((l) => l.ifindex === link.lower!.parent.ifindex);
+    return !!parent && parent.up && parent.kind === 'ether' && parent.segment === segment.name;
+  };
   for (const ns of Object.values(walk.world.state.netns)) {
     for (const link of ns.links) {
-      if (link.kind !== 'ether' || link.segment !== segment.name || !link.up) continue;
+      if (!link.up || !onSegment(ns, link)) continue;
       if (!link.addrs.some((a) => a.ip === pkt.dst)) continue;
       walk.record(place, 'tx', null, viewOf(pkt), `the LAN router sends it to ${formatIpv4(pkt.dst)} on ${segment.name}`);
       walk.spend(COST_US.segment);

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { World } from '../world';
+import { addHost, addSegment } from '../presets/host';
+import { createNetns, getNetns } from '../kernel/netns';
+import { addLink, moveLink, setLinkUp } from '../kernel/links';
+import { addAddress } from '../kernel/addresses';
+import { parseIpv4 } from '../net/ipv4';
+import { walk } from './walker';
+
+function twoHosts(): World {
+  const world = World.empty(5, 'test');
+  addSegment(world, { name: 'lan0', cidr: '10.10.0.0/24', gateway: '10.10.0.1', dns: '10.10.0.1' });
+  addHost(world, 'host1', 'lan0', '10.10.0.11');
+  addHost(world, 'host2', 'lan0', '10.10.0.12');
+  return world;
+}
+
+describe('tunnels and sub-interfaces', () => {
+  it('carries a ping over a VXLAN tunnel between two hosts, encapsulated on the LAN', () => {
+    const world = twoHosts();
+    for (const [h, local, remote, addr] of [['host1', '10.10.0.11', '10.10.0.12', '192.168.100.1'], ['host2', '10.10.0.12', '10.10.0.11', '192.168.100.2']]) {
+      const ns = getNetns(world, h);
+      addLink(world, ns, 'vx0', 'vxlan', { vxlan: { vni: 42, local: parseIpv4(local), remote: parseIpv4(remote), group: null, dstport: 4789, dev: 2, learning: true, fdb: [] } });
+      setLinkUp(world, ns, 'vx0', true);
+      addAddress(world, ns, 'vx0', parseIpv4(addr)!, 24);
+    }
+    const t = walk(world, { from: 'host1', proto: 'icmp', dst: '192.168.100.2' });
+    expect(t.outcome).toBe('replied');
+    expect(t.hops.filter((h) => h.kind === 'encap').map((h) => h.key)).toEqual(['host1:vx0', 'host2:vx0', 'host2:vx0', 'host1:vx0']);
+    // The underlay packets are UDP to port 4789 between the hosts' eth0 addresses.
+    expect(t.hops.some((h) => h.packet.proto === 'udp' && h.packet.dport === 4789 && h.packet.src === '10.10.0.11' && h.packet.dst === '10.10.0.12')).toBe(true);
+  });
+
+  it('lets macvlan children of a NIC reach each other and the LAN, but not their parent host', () => {
+    const world = twoHosts();
+    const host = getNetns(world, 'host1');
+    for (const [name, addr] of [['a', '10.10.0.51'], ['b', '10.10.0.52']]) {
+      const ns = createNetns(world, `host1/netns/${name}`, 'host1', 'named', name);
+      setLinkUp(world, ns, 'lo', true);
+      addLink(world, host, `mv-${name}`, 'macvlan', { lower: { parent: { netns: 'host1', ifindex: 2 }, mode: 'bridge' } });
+      moveLink(world, host, `mv-${name}`, ns);
+      setLinkUp(world, ns, `mv-${name}`, true);
+      addAddress(world, ns, `mv-${name}`, parseIpv4(addr)!, 24);
+    }
+    expect(walk(world, { from: 'host1/netns/a', proto: 'icmp', dst: '10.10.0.52' }).outcome).toBe('replied');
+    expect(walk(world, { from: 'host1/netns/a', proto: 'icmp', dst: '10.10.0.12' }).outcome).toBe('replied');
+    expect(walk(world, { from: 'host1/netns/a', proto: 'icmp', dst: '10.10.0.1' }).outcome).toBe('replied');
+    expect(walk(world, { from: 'host1/netns/a', proto: 'icmp', dst: '10.10.0.11' }).outcome).toBe('unreachable');
+  });
+});
