@@ -11,6 +11,8 @@ export const exit: Program = {
   async run(ctx) {
     const code = ctx.argv[1] !== undefined ? Number(ctx.argv[1]) & 255 : ctx.session.lastExit;
     if (ctx.env.shell === 'bash') ctx.out('exit\n');
+    // The status is known before the shell is left, so whoever watches shells end (docker: PID 1's exit code) sees it.
+    ctx.session.lastExit = Number.isNaN(code) ? 2 : code;
     if (!ctx.session.popEnv()) ctx.session.closed = true;
     return Number.isNaN(code) ? 2 : code;
   },
