@@ -3,7 +3,7 @@
 import type { Container, DockerEngineState, PortBinding } from './types';
 import { ZERO_TIME } from './container-create';
 import { catalogById } from './image-catalog';
-import { goEmptyStruct } from './inspect-network';
+import { goEmptyStruct } from './go-json';
 
 const MASKED_PATHS = ['/proc/asound', '/proc/acpi', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list', '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware', '/sys/devices/virtual/powercap'];
 const READONLY_PATHS = ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'];

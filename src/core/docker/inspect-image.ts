@@ -1,6 +1,6 @@
 // GET /images/{name}/json (types.ImageInspect, API 1.47): the catalog image as the daemon describes it.
 import type { CatalogImage } from './image-catalog';
-import { goEmptyStruct } from './inspect-network';
+import { goEmptyStruct } from './go-json';
 import type { ImageRecord } from './types';
 import { rfc3339Nano } from '../sim/clock';
 

@@ -3,7 +3,26 @@
 import type { CommandContext } from '../../types';
 import { parseTemplate, executeTemplate, TemplateError } from '../../format/gotemplate';
 import { dockerTemplateFuncs } from '../../format/gotemplate/docker-funcs';
-import { goIndentJson } from '../../../core/docker/inspect-network';
+import { goIndentJson } from '../../../core/docker/go-json';
+import { DaemonError } from '../../../core/docker/errors';
+
+/**
+ * The lookup loop of `docker <object> inspect`: each reference through `find`, a miss as the daemon's error
+ * (`Error response from daemon: ...`) after the objects that were found.
+ */
+export function inspectEach(ctx: CommandContext, refs: string[], format: string, find: (ref: string) => unknown): number {
+  const found: unknown[] = [];
+  const errors: string[] = [];
+  for (const ref of refs) {
+    try {
+      found.push(find(ref));
+    } catch (e) {
+      if (!(e instanceof DaemonError)) throw e;
+      errors.push(`Error response from daemon: ${e.message}`);
+    }
+  }
+  return printInspect(ctx, found, errors, format);
+}
 
 export function printInspect(ctx: CommandContext, elements: unknown[], errors: string[], format: string): number {
   if (format === '' || format === 'json') {

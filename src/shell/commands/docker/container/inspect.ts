@@ -1,12 +1,11 @@
 // `docker container inspect`: the daemon's JSON for each container, or a Go template over it.
 import type { CobraCommand } from '../../../cobra';
-import { DaemonError } from '../../../../core/docker/errors';
 import { getContainer } from '../../../../core/docker/lookup';
 import { inspectContainer } from '../../../../core/docker/inspect-container';
 import type { Container, DockerEngineState } from '../../../../core/docker/types';
 import { withDaemon } from '../client';
 import { INSPECT_FORMAT_HELP } from '../filter-flag';
-import { printInspect } from '../inspect-output';
+import { inspectEach } from '../inspect-output';
 import { networkSettingsPorts } from './ports';
 
 export function containerJson(engine: DockerEngineState, c: Container): Record<string, unknown> {
@@ -23,17 +22,5 @@ export const containerInspect: CobraCommand = {
     { name: 'size', short: 's', type: 'bool', help: 'Display total file sizes' },
   ],
   run: (ctx, { values, args }) =>
-    withDaemon(ctx, (engine) => {
-      const found: unknown[] = [];
-      const errors: string[] = [];
-      for (const ref of args) {
-        try {
-          found.push(containerJson(engine, getContainer(engine, ref)));
-        } catch (e) {
-          if (!(e instanceof DaemonError)) throw e;
-          errors.push(`Error response from daemon: ${e.message}`);
-        }
-      }
-      return printInspect(ctx, found, errors, values.format as string);
-    }),
+    withDaemon(ctx, (engine) => inspectEach(ctx, args, values.format as string, (ref) => containerJson(engine, getContainer(engine, ref)))),
 };

@@ -4,6 +4,7 @@ import type { FlagValues } from '../../../flags';
 import type { ContainerCreateRequest } from '../../../../core/docker/container-create';
 import type { EndpointRequest, PortBinding } from '../../../../core/docker/types';
 import { parseIpv4 } from '../../../../core/net/ipv4';
+import { kvPairs } from '../kv';
 
 /** A CLI-side error: `docker run` prints it as `docker: <msg>.` plus the help hint, exit 125. */
 export class CliError extends Error {}
@@ -127,15 +128,6 @@ function parseNetworks(v: FlagValues): { mode: string; endpoints: Record<string,
   return { mode: atts[0].target, endpoints };
 }
 
-function kvMap(items: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const it of items) {
-    const eq = it.indexOf('=');
-    out[eq < 0 ? it : it.slice(0, eq)] = eq < 0 ? '' : it.slice(eq + 1);
-  }
-  return out;
-}
-
 /** Flag values plus IMAGE [COMMAND] [ARG...] to the create request; throws CliError for what the CLI rejects. */
 export function parseContainerOptions(v: FlagValues, given: Set<string>, args: string[]): ContainerCreateRequest {
   const mac = v['mac-address'] as string;
@@ -170,7 +162,7 @@ export function parseContainerOptions(v: FlagValues, given: Set<string>, args: s
     attachStderr: attach.length === 0 || attach.includes('stderr'),
     env: v.env as string[],
     workingDir: v.workdir as string,
-    labels: kvMap(v.label as string[]),
+    labels: kvPairs(v.label as string[]),
     exposedPorts: exposed,
     macAddress: mac,
     networkMode: mode,

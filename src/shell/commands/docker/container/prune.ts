@@ -1,7 +1,6 @@
 // `docker container prune`: remove every stopped container (after the [y/N] prompt unless -f).
 import type { CobraCommand } from '../../../cobra';
-import { removeContainer } from '../../../../core/docker/container-stop';
-import { containersOf } from '../../../../core/docker/lookup';
+import { pruneContainers } from '../../../../core/docker/prune';
 import { withDaemon } from '../client';
 import { filterFlag } from '../filter-flag';
 import { confirm } from '../prune-prompt';
@@ -15,8 +14,7 @@ export const containerPrune: CobraCommand = {
   run: (ctx, { values }) =>
     withDaemon(ctx, async (engine) => {
       if (!values.force && !(await confirm(ctx, 'WARNING! This will remove all stopped containers.'))) return 0;
-      const victims = Object.values(containersOf(engine)).filter((c) => c.state.status !== 'running' && c.state.status !== 'paused');
-      for (const c of victims) removeContainer(ctx.world, engine, c, false);
+      const victims = pruneContainers(ctx.world, engine);
       if (victims.length) ctx.out('Deleted Containers:\n' + victims.map((c) => c.id + '\n').join('') + '\n');
       ctx.out('Total reclaimed space: 0B\n');
       return 0;

@@ -2,7 +2,8 @@
 import type { CobraCommand } from '../../../cobra';
 import { withDaemon } from '../client';
 import { INSPECT_FORMAT_HELP } from '../filter-flag';
-import { printInspect } from '../inspect-output';
+import { inspectEach } from '../inspect-output';
+import { DaemonError } from '../../../../core/docker/errors';
 import { imageJson } from '../inspect';
 import { imageLs } from './ls';
 import { imagePull } from './pull';
@@ -15,16 +16,13 @@ const imageInspect: CobraCommand = {
   args: { min: 1 },
   flags: [{ name: 'format', short: 'f', type: 'string', help: INSPECT_FORMAT_HELP }],
   run: (ctx, { values, args }) =>
-    withDaemon(ctx, (engine) => {
-      const found: unknown[] = [];
-      const errors: string[] = [];
-      for (const ref of args) {
+    withDaemon(ctx, (engine) =>
+      inspectEach(ctx, args, values.format as string, (ref) => {
         const img = imageJson(engine, ref);
-        if (img) found.push(img);
-        else errors.push(`Error response from daemon: No such image: ${ref.includes(':') || ref.includes('@') ? ref : `${ref}:latest`}`);
-      }
-      return printInspect(ctx, found, errors, values.format as string);
-    }),
+        if (!img) throw new DaemonError(`No such image: ${ref.includes(':') || ref.includes('@') ? ref : `${ref}:latest`}`, 404);
+        return img;
+      }),
+    ),
 };
 
 export const imageCommand: CobraCommand = {

@@ -3,7 +3,7 @@ import type { CobraCommand } from '../../../cobra';
 import { findNetwork, getContainer } from '../../../../core/docker/lookup';
 import { connectContainer, disconnectContainer } from '../../../../core/docker/container-connect';
 import { withDaemon } from '../client';
-import { kvPairs } from './create';
+import { kvPairs } from '../kv';
 
 export const networkConnect: CobraCommand = {
   name: 'connect',

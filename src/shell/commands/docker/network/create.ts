@@ -6,17 +6,9 @@ import { cidrContains, parseCidr } from '../../../../core/net/cidr';
 import { parseIpv4 } from '../../../../core/net/ipv4';
 import { createNetwork, type NetworkCreateRequest } from '../../../../core/docker/network-create';
 import { withDaemon } from '../client';
+import { kvPairs } from '../kv';
 
 const mapFlag = (name: string, help: string, short?: string): FlagSpec => ({ name, short, type: 'stringArray', valueName: 'map', defaultText: 'map[]', help });
-
-export function kvPairs(items: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const it of items) {
-    const eq = it.indexOf('=');
-    out[eq < 0 ? it : it.slice(0, eq)] = eq < 0 ? '' : it.slice(eq + 1);
-  }
-  return out;
-}
 
 class IpamError extends Error {}
 

@@ -1,11 +1,10 @@
 // `docker network inspect`: the daemon's JSON for each network (or a template over it).
 import type { CobraCommand } from '../../../cobra';
-import { DaemonError } from '../../../../core/docker/errors';
 import { findUniqueNetwork } from '../../../../core/docker/lookup';
 import { inspectNetwork } from '../../../../core/docker/inspect-network';
 import { withDaemon } from '../client';
 import { INSPECT_FORMAT_HELP } from '../filter-flag';
-import { printInspect } from '../inspect-output';
+import { inspectEach } from '../inspect-output';
 
 export const networkInspect: CobraCommand = {
   name: 'inspect',
@@ -17,17 +16,5 @@ export const networkInspect: CobraCommand = {
     { name: 'verbose', short: 'v', type: 'bool', help: 'Verbose output for diagnostics' },
   ],
   run: (ctx, { values, args }) =>
-    withDaemon(ctx, (engine) => {
-      const found: unknown[] = [];
-      const errors: string[] = [];
-      for (const ref of args) {
-        try {
-          found.push(inspectNetwork(engine, findUniqueNetwork(engine, ref)));
-        } catch (e) {
-          if (!(e instanceof DaemonError)) throw e;
-          errors.push(`Error response from daemon: ${e.message}`);
-        }
-      }
-      return printInspect(ctx, found, errors, values.format as string);
-    }),
+    withDaemon(ctx, (engine) => inspectEach(ctx, args, values.format as string, (ref) => inspectNetwork(engine, findUniqueNetwork(engine, ref)))),
 };

@@ -1,6 +1,6 @@
 // `docker network prune`: remove user-defined networks no running container uses (after [y/N] unless -f).
 import type { CobraCommand } from '../../../cobra';
-import { hasActiveEndpoints, removeNetwork } from '../../../../core/docker/network-create';
+import { pruneNetworks } from '../../../../core/docker/prune';
 import { withDaemon } from '../client';
 import { filterFlag } from '../filter-flag';
 import { confirm } from '../prune-prompt';
@@ -14,9 +14,7 @@ export const networkPrune: CobraCommand = {
   run: (ctx, { values }) =>
     withDaemon(ctx, async (engine) => {
       if (!values.force && !(await confirm(ctx, 'WARNING! This will remove all custom networks not used by at least one container.'))) return 0;
-      const victims = Object.values(engine.networks).filter((n) => !n.predefined && !hasActiveEndpoints(engine, n));
-      victims.sort((a, b) => (a.name < b.name ? -1 : 1));
-      for (const n of victims) removeNetwork(ctx.world, engine, n);
+      const victims = pruneNetworks(ctx.world, engine);
       if (victims.length) ctx.out('Deleted Networks:\n' + victims.map((n) => n.name + '\n').join(''));
       return 0;
     }),

@@ -1,8 +1,6 @@
 // `docker system prune`: stopped containers, then unused networks (images and build cache: nothing to free here).
 import type { CobraCommand } from '../../../cobra';
-import { removeContainer } from '../../../../core/docker/container-stop';
-import { containersOf } from '../../../../core/docker/lookup';
-import { hasActiveEndpoints, removeNetwork } from '../../../../core/docker/network-create';
+import { pruneContainers, pruneNetworks } from '../../../../core/docker/prune';
 import { withDaemon } from '../client';
 import { filterFlag } from '../filter-flag';
 import { confirm } from '../prune-prompt';
@@ -28,11 +26,9 @@ export const systemPrune: CobraCommand = {
   run: (ctx, { values }) =>
     withDaemon(ctx, async (engine) => {
       if (!values.force && !(await confirm(ctx, WARNING))) return 0;
-      const containers = Object.values(containersOf(engine)).filter((c) => c.state.status !== 'running' && c.state.status !== 'paused');
-      for (const c of containers) removeContainer(ctx.world, engine, c, false);
+      const containers = pruneContainers(ctx.world, engine);
       if (containers.length) ctx.out('Deleted Containers:\n' + containers.map((c) => c.id + '\n').join('') + '\n');
-      const networks = Object.values(engine.networks).filter((n) => !n.predefined && !hasActiveEndpoints(engine, n)).sort((a, b) => (a.name < b.name ? -1 : 1));
-      for (const n of networks) removeNetwork(ctx.world, engine, n);
+      const networks = pruneNetworks(ctx.world, engine);
       if (networks.length) ctx.out('Deleted Networks:\n' + networks.map((n) => n.name + '\n').join('') + '\n');
       ctx.out('Total reclaimed space: 0B\n');
       return 0;
