@@ -9,7 +9,7 @@ import type { Arrival } from './ip-stack';
 import { receive, sendLocal } from './ip-stack';
 import { enterNs, leaveNs, runHook, verdictReason } from './hooks';
 import type { L2Endpoint, L2Step, LinkAt } from './l2';
-import { nsLabel, viewOf, type Walk } from './walk-context';
+import { viewOf, type Walk } from './walk-context';
 import { COST_US } from './timing';
 
 /** net.bridge.bridge-nf-call-iptables in `ns`: explicit, or on wherever dockerd runs (it loads br_netfilter). */
@@ -38,8 +38,8 @@ export function learnOnPath(walk: Walk, path: L2Step[], srcMac: Mac): void {
   for (const s of path) if (s.kind === 'bridge') learn(walk, s, srcMac);
 }
 
-function at(l: LinkAt): string {
-  return `${l.link.name} (${nsLabel(l.ns)})`;
+function at(walk: Walk, l: LinkAt): string {
+  return `${l.link.name} (${walk.label(l.ns)})`;
 }
 
 /** Bridged IPv4 through iptables (br_netfilter): PREROUTING, FORWARD and POSTROUTING with -i/-o the bridge. */
@@ -50,7 +50,7 @@ function bridgeNetfilter(walk: Walk, step: Extract<L2Step, { kind: 'bridge' }>, 
   for (const hook of ['PREROUTING', 'FORWARD', 'POSTROUTING'] as const) {
     const v = runHook(walk, flow, hook, pkt, hook === 'POSTROUTING' ? null : br, hook === 'PREROUTING' ? null : br);
     if (v.verdict === 'ACCEPT') continue;
-    const reason = verdictReason(v, hook, nsLabel(step.ns)) + ` (bridged on ${br}; br_netfilter is on)`;
+    const reason = verdictReason(v, hook, walk.label(step.ns)) + ` (bridged on ${br}; br_netfilter is on)`;
     walk.record(step.ns, 'drop', br, viewOf(pkt), reason);
     return { kind: 'dropped', reason };
   }
@@ -70,31 +70,31 @@ function vxlanCross(walk: Walk, step: Extract<L2Step, { kind: 'vxlan' }>, pkt: P
   const r = sendLocal(walk, step.from.ns, outer);
   walk.depth--;
   if (r.kind !== 'local' || r.ns !== step.to.ns || r.pkt.dport !== vx.dstport) {
-    const why = r.kind === 'local' ? `it reached ${nsLabel(r.ns)} instead` : 'reason' in r ? r.reason : 'it went elsewhere';
+    const why = r.kind === 'local' ? `it reached ${walk.label(r.ns)} instead` : 'reason' in r ? r.reason : 'it went elsewhere';
     const reason = `the VXLAN packet to ${formatIpv4(step.remote)} did not reach its VTEP: ${why}`;
     walk.record(step.from.ns, 'drop', step.from.link.name, viewOf(pkt), reason);
     return { kind: 'dropped', reason };
   }
-  walk.record(step.to.ns, 'encap', step.to.link.name, viewOf(pkt), `${at(step.to)} unwraps the VXLAN packet (vni ${vx.vni})`);
+  walk.record(step.to.ns, 'encap', step.to.link.name, viewOf(pkt), `${at(walk, step.to)} unwraps the VXLAN packet (vni ${vx.vni})`);
   return null;
 }
 
 /** Moves `pkt` from `from` along `ep.path` and hands it to whatever receives it at the end. */
 export function carryFrame(walk: Walk, from: LinkAt, ep: L2Endpoint, pkt: Packet): Arrival {
   const srcMac = from.link.mac;
-  walk.record(from.ns, 'tx', from.link.name, viewOf(pkt, { srcMac, dstMac: ep.mac }), `${nsLabel(from.ns)} sends it out of ${from.link.name}`);
+  walk.record(from.ns, 'tx', from.link.name, viewOf(pkt, { srcMac, dstMac: ep.mac }), `${walk.label(from.ns)} sends it out of ${from.link.name}`);
   for (const step of ep.path) {
     if (!walk.step()) return { kind: 'dropped', reason: 'the walk was stopped: too many steps (a loop?)' };
     switch (step.kind) {
       case 'veth':
         walk.spend(COST_US.veth);
-        walk.record(step.to.ns, 'rx', step.to.link.name, viewOf(pkt), `it crosses the veth pair ${step.from.link.name} -> ${at(step.to)}`);
+        walk.record(step.to.ns, 'rx', step.to.link.name, viewOf(pkt), `it crosses the veth pair ${step.from.link.name} -> ${at(walk, step.to)}`);
         break;
       case 'bridge': {
         learn(walk, step, srcMac);
         walk.spend(COST_US.bridge);
         if (step.outPort === null) {
-          walk.record(step.ns, 'rx', step.bridge.name, viewOf(pkt), `the bridge ${step.bridge.name} takes it up to ${nsLabel(step.ns)} (it is addressed to the bridge)`);
+          walk.record(step.ns, 'rx', step.bridge.name, viewOf(pkt), `the bridge ${step.bridge.name} takes it up to ${walk.label(step.ns)} (it is addressed to the bridge)`);
           break;
         }
         const how = step.fdbHit ? `its FDB knows ${ep.mac} is behind ${step.outPort.name}` : `${ep.mac} is not in its FDB yet, so it floods`;
@@ -109,11 +109,11 @@ export function carryFrame(walk: Walk, from: LinkAt, ep: L2Endpoint, pkt: Packet
       case 'segment':
         walk.spend(COST_US.segment);
         if (step.to === 'router') walk.record({ external: 'router', segment: step.segment.name }, 'rx', null, viewOf(pkt), `it crosses the LAN ${step.segment.name} to the router ${step.segment.gateway}`);
-        else walk.record(step.to.ns, 'rx', step.to.link.name, viewOf(pkt), `it crosses the LAN ${step.segment.name} to ${at(step.to)}`);
+        else walk.record(step.to.ns, 'rx', step.to.link.name, viewOf(pkt), `it crosses the LAN ${step.segment.name} to ${at(walk, step.to)}`);
         break;
       case 'lower':
         walk.spend(COST_US.bridge);
-        walk.record(step.to.ns, 'rx', step.to.link.name, viewOf(pkt), `${step.from.link.name} and ${at(step.to)} share a parent device`);
+        walk.record(step.to.ns, 'rx', step.to.link.name, viewOf(pkt), `${step.from.link.name} and ${at(walk, step.to)} share a parent device`);
         break;
       case 'vxlan': {
         const dropped = vxlanCross(walk, step, pkt);

@@ -9,7 +9,7 @@ import { linkByIndex } from '../kernel/links';
 import { enterNs, leaveNs, runHook, verdictReason, type HookOutcome, type NsFlow } from './hooks';
 import { arpSearch, reversePath, unicastPath, type L2Endpoint, type LinkAt } from './l2';
 import { carryFrame, learnOnPath } from './frames';
-import { nsLabel, viewOf, type Walk } from './walk-context';
+import { viewOf, type Walk } from './walk-context';
 import { COST_US } from './timing';
 
 export type Origin = { ns: Netns } | { router: Segment };
@@ -74,7 +74,7 @@ function rejectReply(ns: Netns, bad: Packet, with_: string | undefined, inIf: st
 }
 
 function refused(walk: Walk, ns: Netns, o: HookOutcome, hook: Parameters<typeof verdictReason>[1], pkt: Packet, inIf: string | null): Arrival {
-  const reason = verdictReason(o, hook, nsLabel(ns));
+  const reason = verdictReason(o, hook, walk.label(ns));
   walk.record(ns, 'drop', inIf, viewOf(pkt), reason);
   if (o.verdict === 'DROP') return { kind: 'dropped', reason };
   return { kind: 'bounce', from: { ns }, reply: rejectReply(ns, pkt, o.rejectWith, inIf), reason };
@@ -86,41 +86,41 @@ export function sendLocal(walk: Walk, ns: Netns, pkt: Packet): Arrival {
   const lo = ns.links.find((l) => l.kind === 'loopback');
   let local = isLocalAddr(ns, pkt.dst);
   if (local && isLoopback(pkt.dst) && !lo?.up) {
-    return { kind: 'local-error', errno: 'ENETUNREACH', reason: `lo is down in ${nsLabel(ns)}, so ${formatIpv4(pkt.dst)} is unreachable` };
+    return { kind: 'local-error', errno: 'ENETUNREACH', reason: `lo is down in ${walk.label(ns)}, so ${formatIpv4(pkt.dst)} is unreachable` };
   }
   let route = local ? undefined : routeLookup(ns, pkt.dst);
   if (!local && !route) {
-    const reason = `no route to ${formatIpv4(pkt.dst)} in ${nsLabel(ns)} (the routing table has no matching entry)`;
+    const reason = `no route to ${formatIpv4(pkt.dst)} in ${walk.label(ns)} (the routing table has no matching entry)`;
     walk.record(ns, 'route', null, viewOf(pkt), reason);
     return { kind: 'local-error', errno: 'ENETUNREACH', reason };
   }
   if (route && route.type !== 'unicast') {
-    const reason = `route ${routeText(route, ns)} is ${route.type} in ${nsLabel(ns)}`;
+    const reason = `route ${routeText(route, ns)} is ${route.type} in ${walk.label(ns)}`;
     return { kind: 'local-error', errno: route.type === 'prohibit' ? 'EACCES' : route.type === 'blackhole' ? 'EINVAL' : 'EHOSTUNREACH', reason };
   }
   if (pkt.src === 0) pkt.src = local ? pkt.dst : sourceFor(ns, route);
   walk.srcIp ??= pkt.src;
-  walk.record(ns, 'route', null, viewOf(pkt), local ? `${formatIpv4(pkt.dst)} is a local address of ${nsLabel(ns)}: delivered through lo` : `route to ${formatIpv4(pkt.dst)}: ${routeText(route!, ns)} (from ${formatIpv4(pkt.src)})`);
+  walk.record(ns, 'route', null, viewOf(pkt), local ? `${formatIpv4(pkt.dst)} is a local address of ${walk.label(ns)}: delivered through lo` : `route to ${formatIpv4(pkt.dst)}: ${routeText(route!, ns)} (from ${formatIpv4(pkt.src)})`);
   const flow = enterNs(walk, ns, pkt);
   let outIf = local ? 'lo' : (linkByIndex(ns, route!.dev!)?.name ?? null);
   const dstBefore = pkt.dst;
   const out = runHook(walk, flow, 'OUTPUT', pkt, null, outIf);
   if (out.verdict !== 'ACCEPT') {
-    const reason = verdictReason(out, 'OUTPUT', nsLabel(ns));
+    const reason = verdictReason(out, 'OUTPUT', walk.label(ns));
     walk.record(ns, 'drop', null, viewOf(pkt), reason);
     return { kind: 'local-error', errno: out.verdict === 'DROP' ? 'EPERM' : 'ECONNREFUSED', reason, icmpFrom: out.verdict === 'REJECT' ? pkt.src : undefined };
   }
   if (pkt.dst !== dstBefore) {
     local = isLocalAddr(ns, pkt.dst);
     route = local ? undefined : routeLookup(ns, pkt.dst);
-    if (!local && !route) return { kind: 'local-error', errno: 'ENETUNREACH', reason: `no route to ${formatIpv4(pkt.dst)} after DNAT in ${nsLabel(ns)}` };
+    if (!local && !route) return { kind: 'local-error', errno: 'ENETUNREACH', reason: `no route to ${formatIpv4(pkt.dst)} after DNAT in ${walk.label(ns)}` };
     outIf = local ? 'lo' : (linkByIndex(ns, route!.dev!)?.name ?? null);
   }
   const post = runHook(walk, flow, 'POSTROUTING', pkt, null, outIf);
   if (post.verdict !== 'ACCEPT') return refused(walk, ns, post, 'POSTROUTING', pkt, null);
   if (local) {
     walk.spend(COST_US.loopback);
-    walk.record(ns, 'tx', 'lo', viewOf(pkt), `${nsLabel(ns)} sends it over lo`);
+    walk.record(ns, 'tx', 'lo', viewOf(pkt), `${walk.label(ns)} sends it over lo`);
     return inputLocal(walk, ns, flow, pkt, 'lo');
   }
   leaveNs(walk, flow, pkt);
@@ -146,24 +146,24 @@ export function receive(walk: Walk, ns: Netns, link: Link, pkt: Packet): Arrival
   if (pre.verdict !== 'ACCEPT') return refused(walk, ns, pre, 'PREROUTING', pkt, link.name);
   if (isLocalAddr(ns, pkt.dst) || pkt.dst === 0xffffffff) return inputLocal(walk, ns, flow, pkt, link.name);
   if (!ns.sysctl.ipForward) {
-    const reason = `${nsLabel(ns)} does not forward packets (net.ipv4.ip_forward = 0), so the packet for ${formatIpv4(pkt.dst)} arriving on ${link.name} is dropped`;
+    const reason = `${walk.label(ns)} does not forward packets (net.ipv4.ip_forward = 0), so the packet for ${formatIpv4(pkt.dst)} arriving on ${link.name} is dropped`;
     walk.record(ns, 'drop', link.name, viewOf(pkt), reason);
     return { kind: 'dropped', reason };
   }
   const route = routeLookup(ns, pkt.dst);
   if (!route || route.type !== 'unicast') {
-    const reason = `${nsLabel(ns)} has no route to ${formatIpv4(pkt.dst)}: it answers ICMP net unreachable`;
+    const reason = `${walk.label(ns)} has no route to ${formatIpv4(pkt.dst)}: it answers ICMP net unreachable`;
     walk.record(ns, 'drop', link.name, viewOf(pkt), reason);
     return { kind: 'bounce', from: { ns }, reply: icmpError(ns, pkt, ICMP.DEST_UNREACH, UNREACH.NET, link.name), reason };
   }
   if (pkt.ttl <= 1) {
-    const reason = `TTL ran out in ${nsLabel(ns)}: it answers ICMP time exceeded`;
+    const reason = `TTL ran out in ${walk.label(ns)}: it answers ICMP time exceeded`;
     walk.record(ns, 'drop', link.name, viewOf(pkt), reason);
     return { kind: 'bounce', from: { ns }, reply: icmpError(ns, pkt, ICMP.TIME_EXCEEDED, 0, link.name), reason };
   }
   pkt.ttl--;
   const out = linkByIndex(ns, route.dev!)!;
-  walk.record(ns, 'route', link.name, viewOf(pkt), `${nsLabel(ns)} forwards it: ${routeText(route, ns)}`);
+  walk.record(ns, 'route', link.name, viewOf(pkt), `${walk.label(ns)} forwards it: ${routeText(route, ns)}`);
   const fwd = runHook(walk, flow, 'FORWARD', pkt, link.name, out.name);
   if (fwd.verdict !== 'ACCEPT') return refused(walk, ns, fwd, 'FORWARD', pkt, link.name);
   const post = runHook(walk, flow, 'POSTROUTING', pkt, link.name, out.name);
@@ -187,7 +187,7 @@ function resolveNeighbour(walk: Walk, ns: Netns, link: Link, nh: Ipv4, pkt: Pack
   }
   const arpView = (op: 'request' | 'reply', src: Ipv4, dst: Ipv4, mac: string) => viewOf(pkt, { proto: 'arp', src: formatIpv4(src), dst: formatIpv4(dst), arpOp: op, srcMac: mac, len: 28, sport: 0, dport: 0, ttl: 0 });
   const me = link.addrs[0]?.ip ?? pkt.src;
-  walk.record(ns, 'arp', link.name, arpView('request', me, nh, link.mac), `ARP: who has ${formatIpv4(nh)}? asks ${nsLabel(ns)} on ${link.name}`);
+  walk.record(ns, 'arp', link.name, arpView('request', me, nh, link.mac), `ARP: who has ${formatIpv4(nh)}? asks ${walk.label(ns)} on ${link.name}`);
   ns.neigh = ns.neigh.filter((n) => !(n.dev === link.ifindex && n.ip === nh));
   walk.world.changed('neigh', ns.id);
   const ep = arpSearch(walk.world, from, nh);
@@ -200,9 +200,9 @@ function resolveNeighbour(walk: Walk, ns: Netns, link: Link, nh: Ipv4, pkt: Pack
     const peer = ep.at;
     peer.ns.neigh = peer.ns.neigh.filter((n) => !(n.dev === peer.link.ifindex && n.ip === me));
     peer.ns.neigh.push({ ip: me, dev: peer.link.ifindex, mac: link.mac, state: 'STALE', updatedUs: now });
-    walk.record(peer.ns, 'arp', peer.link.name, arpView('reply', nh, me, ep.mac), `ARP: ${formatIpv4(nh)} is at ${ep.mac} (${nsLabel(peer.ns)} answers on ${peer.link.name})`);
+    walk.record(peer.ns, 'arp', peer.link.name, arpView('reply', nh, me, ep.mac), `ARP: ${formatIpv4(nh)} is at ${ep.mac} (${walk.label(peer.ns)} answers on ${peer.link.name})`);
     learnOnPath(walk, reversePath(ep.path), ep.mac);
-    walk.record(ns, 'arp', link.name, arpView('reply', nh, me, ep.mac), `${nsLabel(ns)} learns ${formatIpv4(nh)} is at ${ep.mac}`);
+    walk.record(ns, 'arp', link.name, arpView('reply', nh, me, ep.mac), `${walk.label(ns)} learns ${formatIpv4(nh)} is at ${ep.mac}`);
   } else {
     walk.record({ external: 'router', segment: ep.at.router.name }, 'arp', null, arpView('reply', nh, me, ep.mac), `ARP: ${formatIpv4(nh)} is at ${ep.mac} (the LAN router)`);
   }
@@ -214,7 +214,7 @@ function resolveNeighbour(walk: Walk, ns: Netns, link: Link, nh: Ipv4, pkt: Pack
 export function transmit(walk: Walk, ns: Netns, link: Link, nh: Ipv4, pkt: Packet, local: boolean): Arrival {
   const ep = link.kind === 'loopback' ? null : resolveNeighbour(walk, ns, link, nh, pkt);
   if (!ep) {
-    const reason = `nobody answers ARP for ${formatIpv4(nh)} on ${link.name} in ${nsLabel(ns)}: host unreachable`;
+    const reason = `nobody answers ARP for ${formatIpv4(nh)} on ${link.name} in ${walk.label(ns)}: host unreachable`;
     walk.record(ns, 'drop', link.name, viewOf(pkt), reason);
     if (local) return { kind: 'local-error', errno: 'EHOSTUNREACH', reason, icmpFrom: pkt.src };
     return { kind: 'bounce', from: { ns }, reply: icmpError(ns, pkt, ICMP.DEST_UNREACH, UNREACH.HOST, null), reason };
@@ -238,7 +238,7 @@ export function sendFromRouter(walk: Walk, segment: Segment, pkt: Packet): Arriv
       if (!link.addrs.some((a) => a.ip === pkt.dst)) continue;
       walk.record(place, 'tx', null, viewOf(pkt), `the LAN router sends it to ${formatIpv4(pkt.dst)} on ${segment.name}`);
       walk.spend(COST_US.segment);
-      walk.record(ns, 'rx', link.name, viewOf(pkt), `${nsLabel(ns)} receives it on ${link.name}`);
+      walk.record(ns, 'rx', link.name, viewOf(pkt), `${walk.label(ns)} receives it on ${link.name}`);
       return receive(walk, ns, link, pkt);
     }
   }

@@ -47,10 +47,27 @@ export class Walk {
   /** The source address routing chose for the first packet (before any NAT). */
   srcIp: number | undefined;
 
+  private labels: Map<string, string> | undefined;
+
   constructor(
     readonly world: World,
     readonly id: number,
   ) {}
+
+  /** How a namespace is named in this walk's texts: a container by its name when Docker knows it. */
+  label(ns: Netns): string {
+    if (ns.kind !== 'container' && ns.kind !== 'pod') return nsLabel(ns);
+    if (!this.labels) {
+      this.labels = new Map();
+      for (const engine of Object.values(this.world.state.docker)) {
+        for (const c of Object.values(engine.containers ?? {})) {
+          const sb = c.sandboxId ? engine.sandboxes[c.sandboxId] : undefined;
+          if (sb) this.labels.set(sb.netns, `container ${c.name}`);
+        }
+      }
+    }
+    return this.labels.get(ns.id) ?? nsLabel(ns);
+  }
 
   /** Spends `us` of simulated time (with jitter tied to the world's clock and this walk). */
   spend(us: number): void {

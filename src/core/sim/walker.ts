@@ -10,7 +10,7 @@ import { icmpError, sendFromRouter, sendLocal, type Arrival, type Origin } from 
 import { answerFromOutside } from './external';
 import { tcpResponder, udpResponder } from './apps';
 import './http';
-import { nsLabel, viewOf, Walk } from './walk-context';
+import { viewOf, Walk } from './walk-context';
 import type { PacketTrace, TraceOutcome } from './trace';
 
 export interface WalkRequest {
@@ -73,17 +73,17 @@ function answerLocal(walk: Walk, ns: Netns, pkt: Packet): Answer {
   const back = (extra: Partial<Packet>): Packet => ({ proto: pkt.proto, src: pkt.dst, dst: pkt.src, sport: pkt.dport, dport: pkt.sport, ttl: 64, len: pkt.len, ...extra });
   if (pkt.proto === 'icmp') {
     if (pkt.icmpType !== ICMP.ECHO_REQUEST) return { kind: 'none', outcome: 'dropped', reason: 'an ICMP message that needs no answer' };
-    walk.record(ns, 'deliver', null, viewOf(pkt), `${nsLabel(ns)} answers the echo request`);
+    walk.record(ns, 'deliver', null, viewOf(pkt), `${walk.label(ns)} answers the echo request`);
     return { kind: 'reply', from: { ns }, reply: back({ icmpType: ICMP.ECHO_REPLY, seq: pkt.seq, sport: pkt.sport, dport: pkt.dport }), what: `echo reply from ${formatIpv4(pkt.dst)}` };
   }
   const sock = findListener(ns, pkt.proto, pkt.dst, pkt.dport);
   const port = `${pkt.proto}/${pkt.dport}`;
   if (!sock) {
-    walk.record(ns, 'deliver', null, viewOf(pkt), `nothing listens on ${port} in ${nsLabel(ns)}`);
-    if (pkt.proto === 'tcp') return { kind: 'reply', from: { ns }, reply: back({ tcpFlags: 'R.', len: 40 }), what: `connection refused: nothing listens on ${port} in ${nsLabel(ns)}` };
-    return { kind: 'reply', from: { ns }, reply: icmpError(ns, pkt, ICMP.DEST_UNREACH, UNREACH.PORT, null), what: `port unreachable: nothing listens on ${port} in ${nsLabel(ns)}` };
+    walk.record(ns, 'deliver', null, viewOf(pkt), `nothing listens on ${port} in ${walk.label(ns)}`);
+    if (pkt.proto === 'tcp') return { kind: 'reply', from: { ns }, reply: back({ tcpFlags: 'R.', len: 40 }), what: `connection refused: nothing listens on ${port} in ${walk.label(ns)}` };
+    return { kind: 'reply', from: { ns }, reply: icmpError(ns, pkt, ICMP.DEST_UNREACH, UNREACH.PORT, null), what: `port unreachable: nothing listens on ${port} in ${walk.label(ns)}` };
   }
-  walk.record(ns, 'deliver', null, viewOf(pkt), `${sock.process} (pid ${sock.pid}) receives it on ${port} in ${nsLabel(ns)}`);
+  walk.record(ns, 'deliver', null, viewOf(pkt), `${sock.process} (pid ${sock.pid}) receives it on ${port} in ${walk.label(ns)}`);
   const appReq = { world: walk.world, netns: ns.id, socket: sock, packet: pkt, payload: pkt.payload };
   if (pkt.proto === 'udp') {
     const a = udpResponder(sock.service)?.(appReq) ?? null;
@@ -166,7 +166,7 @@ function walkInternal(world: World, req: WalkRequest, depth: number): PacketTrac
   const replyFrom = formatIpv4(answer.reply.src);
   const back = carryBack(walk, answer.from, answer.reply);
   if (back.kind !== 'local' || back.ns !== ns || back.pkt.dst !== srcIp) {
-    const why = 'reason' in back ? back.reason : back.kind === 'local' ? `it was delivered to ${nsLabel(back.ns)} instead` : 'it left for the outside';
+    const why = 'reason' in back ? back.reason : back.kind === 'local' ? `it was delivered to ${walk.label(back.ns)} instead` : 'it left for the outside';
     return finish('reply-dropped', `the answer (${answer.what}) never came back: ${why}`);
   }
   const isError = answer.reply.tcpFlags === 'R.' || (answer.reply.proto === 'icmp' && answer.reply.icmpType !== ICMP.ECHO_REPLY);
