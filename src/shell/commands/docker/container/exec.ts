@@ -31,8 +31,9 @@ export const containerExec: CobraCommand = {
       if (c.state.status !== 'running') throw new DaemonError(`container ${c.id} is not running`, 409);
       const argv = args.slice(1);
       if (!executableExists(c, argv[0])) {
-        ctx.err(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown\n`);
-        return 127;
+        // The runtime's error comes back on the attached output stream (docker/cli#2025), and the exec's status is 126.
+        ctx.out(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown\n`);
+        return 126;
       }
       const env = containerProcessEnv(ctx.world, engine, c, isShell(argv[0]) ? argv[0] : 'sh', values.env as string[]);
       if (values.workdir) env.cwd = values.workdir as string;
