@@ -68,6 +68,10 @@ export class LabClient {
     });
   }
 
+  sessionInfo(sessionId: string): Promise<SessionInfo> {
+    return this.api.sessionInfo(sessionId);
+  }
+
   setHistory(sessionId: string, entries: string[]): Promise<void> {
     return this.api.setHistory(sessionId, entries);
   }

@@ -67,6 +67,16 @@ describe('LabHost', () => {
     expect(out.text()).toBe('    1  docker network ls\n    2  ip addr\n    3  history\n');
   });
 
+  it('resolves a command only after the UI took its last output (comlink replies can overtake each other)', async () => {
+    const { host } = await started();
+    const s = await host.openSession('host1');
+    const log: string[] = [];
+    const slowUi = (e: ExecEvent) => new Promise<void>((r) => setTimeout(() => (log.push(e.type === 'input-request' ? '?' : e.data), r()), 20));
+    await host.exec(s.id, 'echo one', slowUi as unknown as (e: ExecEvent) => void);
+    log.push('done');
+    expect(log).toEqual(['one\n', 'done']);
+  });
+
   it('gives each session its own shell on the same host', async () => {
     const { host } = await started();
     const a = await host.openSession('host1');

@@ -28,6 +28,24 @@ export interface LabHostOptions {
   defer?: (fn: () => void) => void;
 }
 
+/**
+ * Output reaches the UI through a comlink callback, whose messages travel on their own port: the command's result
+ * could overtake its last output. Each callback returns a promise there, so the result waits for the last one.
+ */
+function ordered(onEvent: (e: ExecEvent) => void): { send: (e: ExecEvent) => void; flushed: () => Promise<void> } {
+  let last: Promise<unknown> = Promise.resolve();
+  return {
+    send(e) {
+      const r = onEvent(e) as unknown;
+      if (r instanceof Promise) last = r;
+    },
+    flushed: () => last.then(
+      () => undefined,
+      () => undefined,
+    ),
+  };
+}
+
 export class LabHost implements LabApi {
   private world: World = createWorld();
   private sessions = new Map<string, LiveSession>();
@@ -102,10 +120,12 @@ export class LabHost implements LabApi {
     const live = this.live(sessionId);
     const interrupt = new ManualInterrupt();
     live.running = interrupt;
+    const stream = ordered(onEvent);
     try {
-      const entry = await this.lessons.run(this.world, live.session, line, this.io(live, onEvent), interrupt);
+      const entry = await this.lessons.run(this.world, live.session, line, this.io(live, stream.send), interrupt);
       this.send({ type: 'command', entry, canUndo: this.lessons.canUndo });
       (this.options.defer ?? ((fn) => setTimeout(fn, 0)))(() => this.lessons.idle(this.world));
+      await stream.flushed();
       return { exitCode: entry.exitCode, prompt: live.session.prompt(), closed: live.session.closed };
     } finally {
       live.running = null;
@@ -117,11 +137,13 @@ export class LabHost implements LabApi {
   async endOfInput(sessionId: string, onEvent: (e: ExecEvent) => void): Promise<ExecDone> {
     const live = this.live(sessionId);
     const { session } = live;
+    const stream = ordered(onEvent);
     // bash's `exit` builtin prints "exit"; ash says nothing, but its EOF handling ends the line.
-    if (session.env.shell !== 'bash') onEvent({ type: 'stdout', data: '\n' });
+    if (session.env.shell !== 'bash') stream.send({ type: 'stdout', data: '\n' });
     const kept = session.history.length;
     try {
-      const exitCode = await session.run('exit', this.io(live, onEvent));
+      const exitCode = await session.run('exit', this.io(live, stream.send));
+      await stream.flushed();
       return { exitCode, prompt: session.prompt(), closed: session.closed };
     } finally {
       session.history.length = kept;
@@ -145,6 +167,11 @@ export class LabHost implements LabApi {
   async complete(sessionId: string, line: string, cursor: number): Promise<Completion> {
     const live = this.live(sessionId);
     return completeLine(live.session, line, cursor);
+  }
+
+  async sessionInfo(sessionId: string): Promise<SessionInfo> {
+    const { session } = this.live(sessionId);
+    return { id: sessionId, host: session.envStack[0].host, prompt: session.prompt() };
   }
 
   async history(sessionId: string): Promise<string[]> {

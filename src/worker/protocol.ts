@@ -124,6 +124,8 @@ export interface LabApi {
   provideInput(sessionId: string, line: string | null): Promise<void>;
   complete(sessionId: string, line: string, cursor: number): Promise<Completion>;
   history(sessionId: string): Promise<string[]>;
+  /** A session's host and current prompt (after a world reload the shell restarts at its host's prompt). */
+  sessionInfo(sessionId: string): Promise<SessionInfo>;
   /** Replaces a session's history (restored from the browser), so `history` agrees with the Up arrow. */
   setHistory(sessionId: string, entries: string[]): Promise<void>;
   /** Ctrl-D on an empty line: leaves the innermost shell as EOF does (bash prints `exit`, ash a newline). */

@@ -1,6 +1,7 @@
 // Launching Debian's Chromium headless, opening the lab, typing into the terminal and reading its screen.
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -32,40 +33,123 @@ export async function openLab(browser: Browser, baseUrl: string, opts: { width?:
   return page;
 }
 
-/** The terminal's visible and scrollback lines, right-trimmed, via xterm's buffer. */
+type XtermLine = { isWrapped: boolean; translateToString(trim: boolean): string };
+type Xterm = { buffer: { active: { length: number; getLine(i: number): XtermLine | undefined } } };
+
+/** The terminal's visible and scrollback lines, right-trimmed, via xterm's buffer; rows wrapped at the terminal's
+ * width are joined back into the line the program printed. */
 export async function terminalLines(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const term = (window as unknown as { __cnlab: { term: { buffer: { active: { length: number; getLine(i: number): { translateToString(trim: boolean): string } | undefined } } } } }).__cnlab.term;
-    const buf = term.buffer.active;
+    const buf = (window as unknown as { __cnlab: { term: Xterm } }).__cnlab.term.buffer.active;
     const out: string[] = [];
-    for (let i = 0; i < buf.length; i++) out.push(buf.getLine(i)?.translateToString(true) ?? '');
+    for (let i = 0; i < buf.length; i++) {
+      const line = buf.getLine(i);
+      // A row that continues on the next keeps its full width; a last row drops unwritten cells (not typed spaces).
+      const text = line?.translateToString(!buf.getLine(i + 1)?.isWrapped) ?? '';
+      if (line?.isWrapped && out.length) out[out.length - 1] += text;
+      else out.push(text);
+    }
     while (out.length && out[out.length - 1] === '') out.pop();
     return out;
   });
 }
 
-/** Types a line into the focused terminal and waits until a new prompt follows its output. */
+/** Rows of the terminal buffer up to the last non-empty one (wrapped rows count one each). */
+function rowCount(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const buf = (window as unknown as { __cnlab: { term: Xterm } }).__cnlab.term.buffer.active;
+    let last = buf.length - 1;
+    while (last > 0 && (buf.getLine(last)?.translateToString(true) ?? '') === '') last--;
+    return last + 1;
+  });
+}
+
+/** Types a line into the visible terminal, waits until a new prompt follows its output, and returns the command's
+ * lines (its echo, its output, and the new prompt), wrapped rows joined. */
 export async function typeCommand(page: Page, line: string, prompt = 'learner@host1:~$ '): Promise<string[]> {
-  const before = (await terminalLines(page)).length;
-  await page.locator('.xterm-helper-textarea').focus();
+  const before = await rowCount(page);
+  await page.locator('.terminal:not([hidden]) .xterm-helper-textarea').focus();
   await page.keyboard.type(line);
   await page.keyboard.press('Enter');
-  await page.waitForFunction(
-    ({ before, prompt }) => {
-      const term = (window as unknown as { __cnlab: { term: { buffer: { active: { length: number; getLine(i: number): { translateToString(trim: boolean): string } | undefined } } } } }).__cnlab.term;
-      const buf = term.buffer.active;
-      let last = buf.length - 1;
-      while (last > 0 && (buf.getLine(last)?.translateToString(true) ?? '') === '') last--;
-      return last >= before && (buf.getLine(last)?.translateToString(false) ?? '').startsWith(prompt.trimEnd());
-    },
-    { before, prompt },
-    { timeout: 15000 },
+  await waitOrShow(page, () =>
+    page.waitForFunction(
+      ({ before, prompt }) => {
+        const buf = (window as unknown as { __cnlab: { term: Xterm } }).__cnlab.term.buffer.active;
+        let last = buf.length - 1;
+        while (last > 0 && (buf.getLine(last)?.translateToString(true) ?? '') === '') last--;
+        const row = buf.getLine(last);
+        return last >= before && !row?.isWrapped && (row?.translateToString(false) ?? '').startsWith(prompt.trimEnd());
+      },
+      { before, prompt },
+      { timeout: 15000 },
+    ),
   );
   const lines = await terminalLines(page);
-  return lines.slice(before - 1);
+  return lines.slice(lines.lastIndexOf(`${prompt}${line}`.trimEnd()));
 }
 
 export function screenshotPath(name: string): string {
   mkdirSync('test-results', { recursive: true });
   return `test-results/${name}.png`;
+}
+
+/** The packet walks the topology view finished animating (`window.__cnlab.packets`). */
+export interface PacketRecord {
+  id: number;
+  summary: string;
+  outcome: string;
+  reason: string;
+  visited: string[];
+  on: string[];
+  dropAt: string | null;
+}
+
+/** How many walks the view has animated so far. */
+export function packetCount(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __cnlab: { packets: PacketRecord[] } }).__cnlab.packets.length);
+}
+
+/** Waits until the view has animated a walk (after the first `after`) whose summary is `summary` (`ICMP a > b`). */
+export async function waitForPacket(page: Page, summary: string, after = 0, timeout = 20000): Promise<PacketRecord> {
+  const handle = await page.waitForFunction(
+    ({ s, after }) => (window as unknown as { __cnlab: { packets: PacketRecord[] } }).__cnlab.packets.slice(after).find((p) => p.summary === s) ?? null,
+    { s: summary, after },
+    { timeout },
+  );
+  return (await handle.jsonValue()) as PacketRecord;
+}
+
+/** Waits until the visible terminal's last non-empty line is `text` (trailing spaces aside), e.g. after a Tab. */
+export async function waitForLastLine(page: Page, text: string, timeout = 15000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  while (Date.now() < deadline) {
+    const lines = await terminalLines(page);
+    last = lines[lines.length - 1] ?? '';
+    if (last.trimEnd() === text.trimEnd()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const lines = await terminalLines(page);
+  throw new Error(`timed out waiting for the last terminal line ${JSON.stringify(text)}\n--- terminal (last 8 lines) ---\n${lines.slice(-8).join('\n')}`);
+}
+
+/** Runs a wait; when it times out, the error shows the terminal's last lines (what the test was waiting on). */
+async function waitOrShow<T>(page: Page, wait: () => Promise<T>): Promise<T> {
+  try {
+    return await wait();
+  } catch (e) {
+    const lines = await terminalLines(page).catch(() => []);
+    throw new Error(`${(e as Error).message}\n--- terminal (last 8 lines) ---\n${lines.slice(-8).join('\n')}`);
+  }
+}
+
+/** axe-core's serious and critical violations on the page as it is now (rule id and the offending selectors). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: source });
+  const results = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

@@ -34,11 +34,13 @@ describe('walking skeleton', () => {
     await page.waitForSelector('svg g.node.network');
     const keys = await page.$$eval('svg g.node', (els) => els.map((e) => e.getAttribute('data-key')));
     expect(keys).toEqual(expect.arrayContaining(['host:host1', 'iface:host1:eth0', 'stack:host1', 'segment:lan0']));
-    const networks = await page.$$eval('svg g.node.network', (els) => els.map((e) => [e.querySelector('text.label')?.textContent, [...e.querySelectorAll('g.lines text')].map((t) => t.textContent)]));
-    expect(networks).toEqual([
-      ['bridge', ['bridge · 172.17.0.0/16', 'docker0 172.17.0.1']],
-      ['host', ["host · the host's stack"]],
-      ['none', ['null · no interfaces']],
+    const networks = await page.$$eval('svg g.node.network', (els) =>
+      els.map((e) => [e.querySelector('text.label')?.textContent, e.querySelector('text.sublabel')?.textContent, [...e.querySelectorAll('g.lines text')].map((t) => t.textContent)]),
+    );
+    expect(networks.sort()).toEqual([
+      ['bridge', '', ['bridge · 172.17.0.0/16', 'docker0 172.17.0.1']],
+      ['host', "the host's stack", []],
+      ['none', 'no interfaces', []],
     ]);
     const attach = await page.$$eval('svg g.link.attach', (els) => els.length);
     expect(attach).toBe(2);

@@ -21,6 +21,7 @@ class LabState {
   private runner: CommandRunner | null = null;
   private starting: Promise<LabClient> | null = null;
   private packetListeners = new Set<(p: PacketPath) => void>();
+  private worldListeners = new Set<() => void>();
 
   /** Starts the worker once and follows the world's topology and packet walks. */
   start(): Promise<LabClient> {
@@ -36,6 +37,9 @@ class LabState {
         },
         onPacket: (path) => this.showPacket(path),
       });
+      await client.subscribe((e) => {
+        if (e.type === 'world') for (const l of this.worldListeners) l();
+      });
       hooks().lab = this;
       return client;
     })().catch((e: unknown) => {
@@ -49,6 +53,12 @@ class LabState {
   onPacket(listener: (p: PacketPath) => void): () => void {
     this.packetListeners.add(listener);
     return () => this.packetListeners.delete(listener);
+  }
+
+  /** Called when the whole world is replaced (a lesson loads its world, Undo). */
+  onWorld(listener: () => void): () => void {
+    this.worldListeners.add(listener);
+    return () => this.worldListeners.delete(listener);
   }
 
   /** Shows a packet walk on the topology: every walk the emulator makes, and Replay. */

@@ -152,6 +152,13 @@ describe('TerminalController', () => {
     expect(screen.cursor()).toEqual([1, 'o abcdeXY'.length]);
   });
 
+  it('starts the output right below a command that fills the line exactly, without a blank line', async () => {
+    const { screen } = await labTerminal(PS1.length + 10);
+    screen.type('echo 12345\r');
+    await settle();
+    expect(screen.text()).toEqual([`${PS1}echo 12345`, '12345', PS1]);
+  });
+
   it('leaves the shell on Ctrl-D at an empty prompt as bash does, and starts a new login shell', async () => {
     const host = new LabHost();
     await host.init({});
@@ -163,6 +170,15 @@ describe('TerminalController', () => {
     await settle();
     expect(screen.text()).toEqual([`${PS1}exit`, '[login shell exited; a new one starts]', PS1]);
     expect(ctl.session).not.toBe(s.id);
+  });
+
+  it('shows a fresh prompt with a note when the world is replaced, keeping nothing of the line being typed', async () => {
+    const { screen, ctl } = await labTerminal();
+    screen.type('echo half');
+    ctl.restart('/ # ', '[world reloaded]');
+    expect(screen.text()).toEqual([`${PS1}echo half`, '[world reloaded]', '/ # ']);
+    screen.type('x');
+    expect(screen.text()).toEqual([`${PS1}echo half`, '[world reloaded]', '/ # x']);
   });
 
   it('clears the screen on Ctrl-L and keeps the line being typed', async () => {

@@ -3,7 +3,7 @@
 import type { LabClient } from '../../worker/client';
 import type { ExecDone, ExecEvent, SessionInfo } from '../../worker/protocol';
 import { LineEditor } from './line-editor';
-import { redrawLine, toTerminal } from './redraw';
+import { endsAtMargin, redrawLine, toTerminal } from './redraw';
 import { isPaste, splitKeys } from './keys';
 import { QUERY_ITEMS, columns, commonPrefix, completionTail } from './completion-list';
 
@@ -74,6 +74,18 @@ export class TerminalController {
     this.showPrompt();
   }
 
+  /** The world was replaced and the shell restarted: a fresh prompt (a running command ends on its own). */
+  restart(prompt: string, note: string): void {
+    if (this.mode !== 'prompt') {
+      this.prompt = prompt;
+      return;
+    }
+    this.paint(true);
+    this.prompt = prompt;
+    this.term.write(`\r\n\x1b[2m${note}\x1b[0m\r\n`);
+    this.showPrompt();
+  }
+
   /** Types and runs a command as if the user had (lesson "run" buttons); queued behind a running command. */
   typeAndRun(line: string): void {
     this.receive(line.replace(/\n?$/, '\r'));
@@ -129,9 +141,10 @@ export class TerminalController {
       case 'redraw':
         this.paint();
         return;
-      case 'submit':
+      case 'submit': {
         this.paint(true);
-        this.term.write('\r\n');
+        const v = this.editor.view(this.mode === 'input' ? this.inputPrompt : this.prompt);
+        if (!endsAtMargin(v.prompt, v.buffer, this.term.cols)) this.term.write('\r\n');
         if (this.mode === 'input') {
           this.mode = 'running';
           void this.backend.provideInput(this.sessionId, action.line);
@@ -139,6 +152,7 @@ export class TerminalController {
           this.run(action.line);
         }
         return;
+      }
       case 'interrupt':
         this.paint(true);
         this.term.write('^C\r\n');

@@ -29,6 +29,15 @@ export function redrawLine(prompt: string, buffer: string, cursor: number, cols:
   return { data: out, cursorRow: targetRow };
 }
 
+/**
+ * Whether prompt + buffer end exactly at the right margin: the redraw then already moved the cursor to a fresh row,
+ * and Enter must not add another newline (readline's _rl_update_final avoids that blank line too).
+ */
+export function endsAtMargin(prompt: string, buffer: string, cols: number): boolean {
+  const total = width(prompt) + width(buffer);
+  return total > 0 && total % cols === 0;
+}
+
 /** Converts program output newlines to what a tty with onlcr shows. */
 export function toTerminal(text: string): string {
   return text.replace(/\r?\n/g, '\r\n');

@@ -17,6 +17,8 @@ export interface ResolvedStep {
   via: Point[];
   /** The drawn object the packet is on (a link or node key), for highlighting and tests. */
   on: string | null;
+  /** The place (anchor key) the packet is drawn at: this step's own, or the last one it moved to. */
+  place: string;
 }
 
 function same(a: Point, b: Point): boolean {
@@ -43,21 +45,23 @@ export function resolvePath(path: PacketPath, anchors: Record<string, Anchor>): 
   const firstKnown = path.steps.find((s) => anchors[s.at]);
   if (!firstKnown) return [];
   let current: Anchor = anchors[firstKnown.at];
+  let place = firstKnown.at;
   return path.steps.map((step, index) => {
     // ARP is drawn in place: its request and answer would otherwise bounce the packet to the gateway and back.
     const next = step.kind === 'arp' ? undefined : anchors[step.at];
     if (!next || next === current || (next.x === current.x && next.y === current.y)) {
-      return { step, index, at: { x: current.x, y: current.y }, via: [], on: next ? next.on : current.on };
+      return { step, index, at: { x: current.x, y: current.y }, via: [], on: next ? next.on : current.on, place };
     }
     const via = routeBetween(current, next);
     current = next;
-    return { step, index, at: { x: next.x, y: next.y }, via, on: next.on };
+    place = step.at;
+    return { step, index, at: { x: next.x, y: next.y }, via, on: next.on, place };
   });
 }
 
-/** The places a walk visited, in order, without repeats in a row (what the animation ran along). */
+/** The places a walk was drawn at, in order, without repeats in a row (what the animation ran along). */
 export function visitedPlaces(steps: ResolvedStep[]): string[] {
   const out: string[] = [];
-  for (const s of steps) if (s.via.length || out.length === 0) if (out[out.length - 1] !== s.step.at) out.push(s.step.at);
+  for (const s of steps) if (out[out.length - 1] !== s.place) out.push(s.place);
   return out;
 }
