@@ -48,7 +48,7 @@ export function stopContainer(world: World, engine: DockerEngineState, c: Contai
 /** docker kill: SIGKILL (or the given signal) right away. */
 export function killContainer(world: World, engine: DockerEngineState, c: Container, signal = 'SIGKILL'): void {
   if (c.state.status !== 'running') {
-    throw new DaemonError(`cannot kill container: ${c.name}: container ${c.id} is not running`, 409);
+    throw new DaemonError(`container ${c.id} is not running`, 409);
   }
   world.clock.advance(20_000 + world.rng.int(50_000));
   const plan = planMainProcess(c, catalogById(c.imageId));

@@ -2,6 +2,7 @@
 import type { CobraCommand } from '../../../cobra';
 import { killContainer, removeContainer } from '../../../../core/docker/container-stop';
 import { eachContainer } from './each';
+import { DaemonError } from '../../../../core/docker/errors';
 
 export const containerRm: CobraCommand = {
   name: 'rm',
@@ -27,5 +28,13 @@ export const containerKill: CobraCommand = {
   args: { min: 1 },
   flags: [{ name: 'signal', short: 's', type: 'string', help: 'Signal to send to the container' }],
   run: (ctx, { values, args }) =>
-    eachContainer(ctx, args, (engine, c) => killContainer(ctx.world, engine, c, (values.signal as string) || 'SIGKILL')),
+    eachContainer(ctx, args, (engine, c, ref) => {
+      try {
+        killContainer(ctx.world, engine, c, (values.signal as string) || 'SIGKILL');
+      } catch (e) {
+        // The API router wraps kill errors with the name as given (container_routes.go postContainersKill).
+        if (e instanceof DaemonError) throw new DaemonError(`Cannot kill container: ${ref}: ${e.message}`, e.status);
+        throw e;
+      }
+    }),
 };
