@@ -122,11 +122,9 @@ export async function waitForPacket(page: Page, summary: string, after = 0, time
 /** Waits until the visible terminal's last non-empty line is `text` (trailing spaces aside), e.g. after a Tab. */
 export async function waitForLastLine(page: Page, text: string, timeout = 15000): Promise<void> {
   const deadline = Date.now() + timeout;
-  let last = '';
   while (Date.now() < deadline) {
     const lines = await terminalLines(page);
-    last = lines[lines.length - 1] ?? '';
-    if (last.trimEnd() === text.trimEnd()) return;
+    if ((lines[lines.length - 1] ?? '').trimEnd() === text.trimEnd()) return;
     await new Promise((r) => setTimeout(r, 50));
   }
   const lines = await terminalLines(page);
@@ -139,7 +137,7 @@ async function waitOrShow<T>(page: Page, wait: () => Promise<T>): Promise<T> {
     return await wait();
   } catch (e) {
     const lines = await terminalLines(page).catch(() => []);
-    throw new Error(`${(e as Error).message}\n--- terminal (last 8 lines) ---\n${lines.slice(-8).join('\n')}`);
+    throw new Error(`${(e as Error).message}\n--- terminal (last 8 lines) ---\n${lines.slice(-8).join('\n')}`, { cause: e });
   }
 }
 
