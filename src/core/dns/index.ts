@@ -2,7 +2,7 @@
 // Importing this module also starts the lab's own servers (LAN router, public resolvers, systemd-resolved).
 import './services';
 
-export { resolve, reverseLookup, type Resolution, type ResolveWhere, type ResolveError } from './resolver';
+export { resolve, reverseLookup, etcFile, type Resolution, type ResolveWhere, type ResolveError } from './resolver';
 export { queryDns, type QueryResult } from './query';
 export { registerDnsService, dnsInfo } from './registry';
 export { RESOLVED_SERVICE } from './services';

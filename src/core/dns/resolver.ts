@@ -32,6 +32,16 @@ export interface Resolution {
   traces: PacketTrace[];
 }
 
+/** /etc/<file> as a process in `where` sees it: `ip netns exec NAME` bind-mounts /etc/netns/NAME/<file> over it. */
+export function etcFile(world: World, where: ResolveWhere, file: string): string | null {
+  const ns = world.state.netns[where.netns];
+  if (ns?.kind === 'named' && where.fsRoot === ns.host) {
+    const own = fileOf(world, where.fsRoot, `/etc/netns/${ns.name}/${file}`);
+    if (own !== null) return own;
+  }
+  return fileOf(world, where.fsRoot, `/etc/${file}`);
+}
+
 function candidates(name: string, search: string[], ndots: number): string[] {
   if (name.endsWith('.')) return [name.slice(0, -1)];
   const dots = name.split('.').length - 1;
@@ -43,9 +53,9 @@ function candidates(name: string, search: string[], ndots: number): string[] {
 export function resolve(world: World, where: ResolveWhere, name: string, opts: { type?: DnsType; emit?: boolean } = {}): Resolution {
   const base: Resolution = { name, addresses: [], canonical: null, source: null, server: null, answer: null, error: null, elapsedUs: 0, traces: [] };
   if (parseIpv4(name) !== null) return { ...base, addresses: [name], source: 'literal' };
-  const hosts = lookupHostsFile(fileOf(world, where.fsRoot, '/etc/hosts'), name);
+  const hosts = lookupHostsFile(etcFile(world, where, 'hosts'), name);
   if (hosts) return { ...base, addresses: [hosts], source: 'hosts' };
-  const conf = parseResolvConf(fileOf(world, where.fsRoot, '/etc/resolv.conf'));
+  const conf = parseResolvConf(etcFile(world, where, 'resolv.conf'));
   const r = { ...base };
   for (const cand of candidates(name, conf.search, conf.ndots)) {
     for (const server of conf.nameservers) {
@@ -73,7 +83,7 @@ export function resolve(world: World, where: ResolveWhere, name: string, opts: {
 
 /** getnameinfo: the name of an address from /etc/hosts, then a PTR query; null when there is none. */
 export function reverseLookup(world: World, where: ResolveWhere, ip: string): string | null {
-  const names = hostsFileNames(fileOf(world, where.fsRoot, '/etc/hosts'), ip);
+  const names = hostsFileNames(etcFile(world, where, 'hosts'), ip);
   if (names.length) return names[0];
   const r = resolve(world, where, `${ip.split('.').reverse().join('.')}.in-addr.arpa`, { type: 'PTR', emit: false });
   const ptr = r.answer?.rcode === 'NOERROR' ? r.answer.answers.find((a) => a.type === 'PTR') : undefined;

@@ -10,6 +10,7 @@ import { ipRoute } from './route';
 import { ipNeigh } from './neigh';
 import { ipNetns } from './netns';
 import { ipUsage } from './usage';
+import './netns-files';
 
 const globalFlags = new FlagSet(
   {

@@ -45,6 +45,24 @@ export function routeLine(ip: IpCtx, r: Route): string {
   return s + '\n';
 }
 
+/** The kernel's local table: a `local` route per address (and 127.0.0.0/8), `broadcast` per broadcast address. */
+function localTable(ip: IpCtx, showTable: boolean): { dev: string; text: string }[] {
+  const rows: { key: number; len: number; dev: string; text: string }[] = [];
+  const table = showTable ? 'table local ' : '';
+  for (const l of ip.ns.links) {
+    if (!l.up) continue;
+    for (const a of l.addrs) {
+      const src = formatIpv4(a.ip);
+      const net = networkOf({ ip: a.ip, len: a.prefixLen });
+      if (l.kind === 'loopback' && a.prefixLen < 32) rows.push({ key: net, len: a.prefixLen, dev: l.name, text: `local ${formatIpv4(net)}/${a.prefixLen} dev ${l.name} ${table}proto kernel scope host src ${src} \n` });
+      rows.push({ key: a.ip, len: 32, dev: l.name, text: `local ${src} dev ${l.name} ${table}proto kernel scope host src ${src} \n` });
+      const brd = a.brd ?? (l.kind === 'loopback' ? (net | (0xffffffff >>> a.prefixLen)) >>> 0 : null);
+      if (brd !== null) rows.push({ key: brd, len: 32, dev: l.name, text: `broadcast ${formatIpv4(brd)} dev ${l.name} ${table}proto kernel scope link src ${src} \n` });
+    }
+  }
+  return rows.sort((x, y) => x.key - y.key || y.len - x.len);
+}
+
 interface RouteSpec {
   type: Route['type'];
   dst?: { ip: number; len: number };
@@ -155,9 +173,15 @@ function flush(ip: IpCtx, argv: string[]): void {
 export function ipRoute(ip: IpCtx, argv: string[]): void {
   const [verb, ...rest] = argv;
   if (verb === undefined || matches(verb, 'show') || matches(verb, 'list')) {
+    const ti = rest.indexOf('table');
+    const table = ti >= 0 ? rest[ti + 1] : 'main';
+    if (ti >= 0) rest.splice(ti, 2);
+    if (!['main', 'local', 'all', '254', '255', '0'].includes(table ?? '')) fail(ip, `Error: argument "${table ?? ''}" is wrong: table id value is invalid`, 255);
     const spec = verb === undefined ? { onlink: false } as RouteSpec : parseSpec(ip, rest);
     const dev = spec.dev !== undefined ? needLink(ip, spec.dev) : undefined;
-    for (const r of dumpOrder(ip.ns.routes)) if (!dev || r.dev === dev.ifindex) ip.ctx.out(routeLine(ip, r));
+    if (table !== 'local' && table !== '255') for (const r of dumpOrder(ip.ns.routes)) if (!dev || r.dev === dev.ifindex) ip.ctx.out(routeLine(ip, r));
+    if (table === 'main' || table === '254') return;
+    for (const line of localTable(ip, table === 'all' || table === '0')) if (!dev || line.dev === dev.name) ip.ctx.out(line.text);
     return;
   }
   if (matches(verb, 'add') || verb === 'append') return add(ip, rest, false);

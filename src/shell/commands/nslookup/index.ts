@@ -1,7 +1,7 @@
 // nslookup: BIND 9.18's on Ubuntu, BusyBox's in alpine. Asks one DNS server (the first of resolv.conf, or the
 // one named) directly over the emulated network; /etc/hosts is not consulted.
 import type { CommandContext, Program } from '../../types';
-import { fileOf, parseResolvConf, ptrName, queryDns, resolve, type DnsAnswer } from '../../../core/dns';
+import { etcFile, parseResolvConf, ptrName, queryDns, resolve, type DnsAnswer } from '../../../core/dns';
 import { parseIpv4 } from '../../../core/net/ipv4';
 
 const USAGE = `Usage: nslookup [-opt ...]             # interactive mode using default server
@@ -48,7 +48,7 @@ async function run(ctx: CommandContext): Promise<number> {
     return 1;
   }
   const where = { netns: ctx.env.netns, fsRoot: ctx.env.fsRoot };
-  let server = serverArg ?? parseResolvConf(fileOf(ctx.world, ctx.env.fsRoot, '/etc/resolv.conf')).nameservers[0];
+  let server = serverArg ?? parseResolvConf(etcFile(ctx.world, where, 'resolv.conf')).nameservers[0];
   if (parseIpv4(server) === null) {
     const r = resolve(ctx.world, where, server);
     if (!r.addresses.length) {
