@@ -10,7 +10,7 @@ function sortedMap(m: Record<string, string>): Record<string, string> {
 
 function ipamConfig(n: Network): unknown {
   if (n.ipam.config === null) return null;
-  return n.ipam.config.map((c) => {
+  return [...n.ipam.config, ...(n.ipam.v6Config ?? [])].map((c) => {
     const out: Record<string, unknown> = { Subnet: c.subnet };
     if (c.ipRange) out.IPRange = c.ipRange;
     // v27 shows the gateway only when it was given or the subnet was allocated automatically.

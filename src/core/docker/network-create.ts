@@ -94,12 +94,26 @@ function ipamConfigs(world: World, engine: DockerEngineState, req: NetworkCreate
   });
 }
 
+/** IPv6 pools: the ones asked for, or with `--ipv6` alone a /64 from an automatic ULA prefix (Docker 27). */
+function ipv6Configs(world: World, req: NetworkCreateRequest, requested: NetworkCreateRequest['ipam']['config']): IpamPoolConfig[] {
+  if (!IPAM_DRIVERS.includes(req.driver)) return [];
+  if (requested.length) {
+    return requested.map((c) => ({ subnet: c.subnet, ipRange: c.ipRange, gateway: c.gateway, auxAddresses: { ...c.auxAddresses }, gatewayExplicit: c.gateway !== '', subnetAuto: false }));
+  }
+  if (!req.enableIPv6) return [];
+  const prefix = `fd${world.rng.hex(2)}:${world.rng.hex(4)}:${world.rng.hex(4)}::`;
+  return [{ subnet: `${prefix}/64`, ipRange: '', gateway: `${prefix}1`, auxAddresses: {}, gatewayExplicit: false, subnetAuto: true }];
+}
+
 /** Creates a network as `docker network create` asks; throws DaemonError with dockerd's message. */
-export function createNetwork(world: World, engine: DockerEngineState, req: NetworkCreateRequest): Network {
+export function createNetwork(world: World, engine: DockerEngineState, request: NetworkCreateRequest): Network {
+  let req = request;
   if (PREDEFINED.includes(req.name)) throw new DaemonError(`operation is not permitted on predefined ${req.name} network `, 403);
   if (req.driver === 'overlay') {
     throw new DaemonError('This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.', 403);
   }
+  const v6Requested = req.ipam.config.filter((c) => c.subnet.includes(':'));
+  req = { ...req, ipam: { ...req.ipam, config: req.ipam.config.filter((c) => !c.subnet.includes(':')) } };
   validateIpam(req);
   if (Object.values(engine.networks).some((n) => n.name === req.name)) throw new DaemonError(`network with name ${req.name} already exists`, 409);
   if (!LOCAL_DRIVERS.includes(req.driver)) throw new DaemonError(`plugin "${req.driver}" not found`, 404);
@@ -135,6 +149,8 @@ export function createNetwork(world: World, engine: DockerEngineState, req: Netw
     if (cfg.gateway) reserveAddress(n, cfg.gateway);
     else cfg.gateway = allocateAddress(n, i);
   });
+  const v6 = ipv6Configs(world, req, v6Requested);
+  if (v6.length) n.ipam.v6Config = v6;
   if (!n.configOnly && n.driver === 'bridge') createBridge(world, engine.host, n);
   else if (!n.configOnly) createLowerParent(world, engine.host, n);
   engine.networks[id] = n;

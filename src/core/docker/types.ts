@@ -33,8 +33,10 @@ export interface Network {
     driver: string;
     /** null for the default bridge and API callers without options; `{}` from `docker network create`. */
     options: Record<string, string> | null;
-    /** null for host/none (v25+). */
+    /** null for host/none (v25+). IPv4 pools only: the engine's address management works on these. */
     config: IpamPoolConfig[] | null;
+    /** IPv6 pools (`--ipv6`, an IPv6 `--subnet`): shown by inspect; containers get no IPv6 addresses in the lab. */
+    v6Config?: IpamPoolConfig[];
   };
   /** Driver options (`-o`), printed as `Options`. */
   options: Record<string, string>;

@@ -2,8 +2,7 @@
 // then the daemon's create; prints the new network's ID.
 import type { CobraCommand } from '../../../cobra';
 import type { FlagSpec, FlagValues } from '../../../flags';
-import { cidrContains, parseCidr } from '../../../../core/net/cidr';
-import { parseIpv4 } from '../../../../core/net/ipv4';
+import ipaddr from 'ipaddr.js';
 import { createNetwork, type NetworkCreateRequest } from '../../../../core/docker/network-create';
 import { withDaemon } from '../client';
 import { kvPairs } from '../kv';
@@ -12,17 +11,20 @@ const mapFlag = (name: string, help: string, short?: string): FlagSpec => ({ nam
 
 class IpamError extends Error {}
 
-/** subnetMatches: whether `data` (an address or prefix) lies in `subnet`; Go's ParseCIDR errors otherwise. */
+/** subnetMatches: whether `data` (an address or prefix, IPv4 or IPv6) lies in `subnet`; Go's ParseCIDR errors otherwise. */
 function subnetMatches(subnet: string, data: string): boolean {
-  const s = parseCidr(subnet);
+  const parse = (text: string, cidr: boolean) => {
+    try {
+      return cidr ? ipaddr.parseCIDR(text)[0] : ipaddr.parse(text);
+    } catch {
+      return null;
+    }
+  };
+  const s = parse(subnet, true);
   if (!s) throw new IpamError(`invalid CIDR address: ${subnet}`);
-  let ip: number | null;
-  if (data.includes('/')) {
-    const d = parseCidr(data);
-    if (!d) throw new IpamError(`invalid CIDR address: ${data}`);
-    ip = d.ip;
-  } else ip = parseIpv4(data);
-  return ip !== null && cidrContains(s, ip);
+  const ip = parse(data, data.includes('/'));
+  if (!ip && data.includes('/')) throw new IpamError(`invalid CIDR address: ${data}`);
+  return !!ip && ip.kind() === s.kind() && ip.match(ipaddr.parseCIDR(subnet));
 }
 
 /** createIPAMConfig: subnets with their ranges, gateways and aux addresses. */
