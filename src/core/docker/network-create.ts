@@ -124,6 +124,7 @@ export function createNetwork(world: World, engine: DockerEngineState, request: 
   world.clock.advance(20_000 + world.rng.int(60_000));
   const id = newObjectId(world);
   const config = ipamConfigs(world, engine, req);
+  if (req.driver === 'bridge' && (config.length > 1 || v6Requested.length > 1)) throw new DaemonError("bridge driver doesn't support multiple subnets", 403);
   const n: Network = {
     id,
     name: req.name,
