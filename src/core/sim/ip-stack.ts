@@ -178,7 +178,7 @@ function resolveNeighbour(walk: Walk, ns: Netns, link: Link, nh: Ipv4, pkt: Pack
   const from: LinkAt = { ns, link };
   const cached = ns.neigh.find((n) => n.dev === link.ifindex && n.ip === nh && n.mac);
   if (cached?.mac) {
-    const path = unicastPath(walk.world, from, cached.mac);
+    const path = unicastPath(walk.world, from, cached.mac, nh);
     if (path) {
       cached.updatedUs = now;
       cached.state = 'REACHABLE';
@@ -207,7 +207,7 @@ function resolveNeighbour(walk: Walk, ns: Netns, link: Link, nh: Ipv4, pkt: Pack
     walk.record({ external: 'router', segment: ep.at.router.name }, 'arp', null, arpView('reply', nh, me, ep.mac), `ARP: ${formatIpv4(nh)} is at ${ep.mac} (the LAN router)`);
   }
   ns.neigh.push({ ip: nh, dev: link.ifindex, mac: ep.mac, state: 'REACHABLE', updatedUs: now });
-  return unicastPath(walk.world, from, ep.mac) ?? ep;
+  return unicastPath(walk.world, from, ep.mac, nh) ?? ep;
 }
 
 /** dev_queue_xmit toward `nh`: resolves the neighbour, then carries the frame over layer 2. */

@@ -181,9 +181,17 @@ export function arpSearch(world: World, from: LinkAt, ip: Ipv4): L2Endpoint | nu
   return leave({ world, want: owns, dstMac: null, seen: new Set() }, from, []);
 }
 
-/** The path a unicast frame to `mac` takes from `from`, or null if no such station is reachable. */
-export function unicastPath(world: World, from: LinkAt, mac: Mac): L2Endpoint | null {
-  const want = (at: LinkAt | { router: Segment }) => ('router' in at ? routerMac(at.router) === mac : at.link.mac === mac && !(at.ns === from.ns && at.link === from.link));
+/**
+ * The path a unicast frame to `mac` takes from `from`, or null if no such station is reachable. With `ip` (the
+ * next hop), a station must also own that address: ipvlan children share their parent's MAC and are told apart
+ * by IP, as the ipvlan driver demultiplexes.
+ */
+export function unicastPath(world: World, from: LinkAt, mac: Mac, ip?: Ipv4): L2Endpoint | null {
+  const want = (at: LinkAt | { router: Segment }) => {
+    if ('router' in at) return routerMac(at.router) === mac;
+    if (at.link.mac !== mac || (at.ns === from.ns && at.link === from.link)) return false;
+    return ip === undefined || at.ns.links.some((l) => l.up && l.addrs.some((a) => a.ip === ip));
+  };
   return leave({ world, want, dstMac: mac, seen: new Set() }, from, []);
 }
 

@@ -47,4 +47,21 @@ describe('tunnels and sub-interfaces', () => {
     expect(walk(world, { from: 'host1/netns/a', proto: 'icmp', dst: '10.10.0.1' }).outcome).toBe('replied');
     expect(walk(world, { from: 'host1/netns/a', proto: 'icmp', dst: '10.10.0.11' }).outcome).toBe('unreachable');
   });
+
+  it('tells ipvlan children apart by address although they share the parent MAC', () => {
+    const world = twoHosts();
+    const host = getNetns(world, 'host1');
+    for (const [name, addr] of [['p', '10.10.0.61'], ['q', '10.10.0.62']]) {
+      const ns = createNetns(world, `host1/netns/${name}`, 'host1', 'named', name);
+      setLinkUp(world, ns, 'lo', true);
+      const child = addLink(world, host, `ipv-${name}`, 'ipvlan', { lower: { parent: { netns: 'host1', ifindex: 2 }, mode: 'l2' } });
+      child.mac = host.links[1].mac;
+      moveLink(world, host, `ipv-${name}`, ns);
+      setLinkUp(world, ns, `ipv-${name}`, true);
+      addAddress(world, ns, `ipv-${name}`, parseIpv4(addr)!, 24);
+    }
+    const t = walk(world, { from: 'host2', proto: 'icmp', dst: '10.10.0.62' });
+    expect(t.outcome).toBe('replied');
+    expect(t.hops.some((h) => h.key === 'host1/netns/q:ipv-q')).toBe(true);
+  });
 });
