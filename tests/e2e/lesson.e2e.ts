@@ -2,10 +2,24 @@
 // green, its quizzes are answered (one wrong first, to see retry and explanation), the summary scores them, and
 // after a reload the progress (steps, answers, the command log, the world) is still there.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openLab, screenshotPath, terminalLines, typeCommand } from './browser';
 
 const LESSON = '00-start/01-welcome';
+
+/** axe-core's serious and critical violations inside the lesson pane (the terminal and topology have their own suite). */
+async function lessonPaneViolations(page: Page): Promise<string[]> {
+  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: source });
+  const results = await page.evaluate(async () => {
+    type Result = { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
+    const axe = (window as unknown as { axe: { run(ctx: object, opts: object): Promise<Result> } }).axe;
+    return axe.run({ include: [['#pane-lesson']] }, { resultTypes: ['violations'] });
+  });
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 async function runButton(page: Page, command: string): Promise<void> {
   await page.locator(`.lesson-pane ul.term button.run[data-command="${command}"]`).first().click();
@@ -49,6 +63,9 @@ describe('lesson runtime', () => {
     await page.locator(`form[data-quiz="${quiz}"] button[type="submit"]`).click();
     await expect(page.locator(`form[data-quiz="${quiz}"] .feedback`).textContent()).resolves.toContain('Right (after 2 tries)');
     await page.locator('.step .complete').waitFor();
+    await page.getByRole('button', { name: 'Show a hint (1 left)' }).click();
+    await page.getByRole('button', { name: 'Show the solution' }).click();
+    expect(await lessonPaneViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Next step →' }).click();
   });
 
@@ -89,6 +106,7 @@ describe('lesson runtime', () => {
     await expect(page.locator('[data-summary="steps"]').textContent()).resolves.toBe('4 of 4');
     await expect(page.locator('[data-summary="quizzes"]').textContent()).resolves.toBe('3 right first time, 1 after a retry, 0 answer shown (score 88%)');
     await page.screenshot({ path: screenshotPath('lesson-summary') });
+    expect(await lessonPaneViolations(page)).toEqual([]);
   });
 
   it('keeps progress, the command log and the world across a reload', async () => {
@@ -123,6 +141,8 @@ describe('catalog, sandbox, undo, reset and share', () => {
     const page = await openLab(browser, `${inject('baseUrl')}#/`);
     await expect(page.locator('h2#part-00-start').textContent()).resolves.toBe('Getting started');
     await expect(page.locator(`li[data-lesson="${LESSON}"] .status`).textContent()).resolves.toBe('Not started');
+    expect(await lessonPaneViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('lesson-catalog') });
     await page.locator(`li[data-lesson="${LESSON}"] a.title`).click();
     await page.locator('[data-step="your-first-command"]').waitFor();
     expect(page.url()).toContain(`#/lesson/${LESSON}`);
@@ -146,6 +166,7 @@ describe('catalog, sandbox, undo, reset and share', () => {
   it('undoes the last change in the sandbox and shares the world as a link', async () => {
     const page = await openLab(browser, `${inject('baseUrl')}#/sandbox/single-host`);
     await expect(page.locator('.lesson-pane h1').textContent()).resolves.toBe('Sandbox');
+    expect(await lessonPaneViolations(page)).toEqual([]);
     const undo = page.getByRole('button', { name: '↶ Undo' });
     await typeCommand(page, 'sudo ip netns add red');
     await typeCommand(page, 'ip netns list');
