@@ -150,6 +150,20 @@ describe('catalog, sandbox, undo, reset and share', () => {
     await page.close();
   });
 
+  it('passes axe in the dark theme too', async () => {
+    const page = await openLab(browser, `${inject('baseUrl')}#/lesson/${LESSON}`, { colorScheme: 'dark' });
+    await page.locator('[data-step="your-first-command"]').waitFor();
+    await runButton(page, 'docker network ls');
+    await checkDone(page, 'your-first-command/1');
+    await choose(page, 'your-first-command-q1', 'host');
+    await page.locator('form[data-quiz="your-first-command-q1"] button[type="submit"]').click();
+    await page.getByRole('button', { name: 'Show a hint (1 left)' }).click();
+    await page.getByRole('button', { name: 'Show the solution' }).click();
+    expect(await lessonPaneViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('lesson-step-dark') });
+    await page.close();
+  });
+
   it('resets a lesson: fresh world, no progress', async () => {
     const page = await openLab(browser, `${inject('baseUrl')}#/lesson/${LESSON}`);
     await page.locator('[data-step="your-first-command"]').waitFor();
