@@ -4,7 +4,7 @@ import type { World } from '../world';
 import { rfc3339Nano } from '../sim/clock';
 import { AddressInUseError, addListener } from '../kernel/sockets';
 import { DaemonError } from './errors';
-import { catalogById } from './image-catalog';
+import { catalogById, imageHasExecutable } from './image-catalog';
 import { findNetwork, getContainer } from './lookup';
 import { createSandbox, deleteSandbox, gatewayEndpoint } from './sandbox';
 import { deleteNetns } from '../kernel/netns';
@@ -12,7 +12,7 @@ import { isUserDefined, joinNetwork, leaveNetwork } from './endpoint';
 import { publishPorts, unpublishPorts } from './port-mapping';
 import { writeEtcFiles } from './etc-files';
 import { startResolver } from './embedded-dns';
-import { planMainProcess } from './main-process';
+import { effectiveArgv, planMainProcess } from './main-process';
 import { serviceStartLogs } from './service-logs';
 import './access-log';
 import type { Container, DockerEngineState, Sandbox } from './types';
@@ -117,15 +117,33 @@ function startMainProcess(world: World, engine: DockerEngineState, c: Container)
   c.logs.push(...serviceStartLogs(world, c, plan.service, ip, false));
 }
 
-/** Starts a created or stopped container; throws DaemonError (leaving it as it was) when it cannot. */
+/** The OCI runtime's error when PID 1's executable is not in the image (the container stays `Created`). */
+function missingExecutable(c: Container): string | null {
+  const argv = effectiveArgv(c);
+  if (argv.length === 0) return 'no command specified';
+  const image = catalogById(c.imageId);
+  const name = argv[0].slice(argv[0].lastIndexOf('/') + 1);
+  if (image && imageHasExecutable(image, name)) return null;
+  return `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown`;
+}
+
+/**
+ * Starts a created or stopped container; throws DaemonError (leaving it as it was, with the exit code dockerd
+ * records: 127 for a missing executable, 128 for other start failures) when it cannot.
+ */
 export function startContainer(world: World, engine: DockerEngineState, c: Container): void {
   if (c.state.status === 'running') return;
   world.clock.advance(150_000 + world.rng.int(250_000));
+  const missing = missingExecutable(c);
+  if (missing) {
+    Object.assign(c.state, { exitCode: 127, error: missing });
+    throw new DaemonError(missing, 400);
+  }
   try {
     setupNetworking(world, engine, c);
   } catch (e) {
     releaseNetworking(world, engine, c);
-    if (e instanceof DaemonError) c.state.error = e.message;
+    if (e instanceof DaemonError) Object.assign(c.state, { exitCode: 128, error: e.message });
     throw e;
   }
   writeEtcFiles(world, engine, c);

@@ -11,7 +11,7 @@ import type { Container, DockerEngineState } from '../../../../core/docker/types
 import { reportError } from '../usage';
 import { CONTAINER_FLAGS, RUN_ONLY_FLAGS } from './create-flags';
 import { createFromFlags } from './create';
-import { containerProcessEnv, enterMainShell, executableExists, labCanRun, runInContainer, teeToLogs } from './runtime';
+import { containerProcessEnv, enterMainShell, labCanRun, runInContainer, teeToLogs } from './runtime';
 
 /** runStartContainerErr: 127 when the executable is missing, 126 when it cannot be run, else 125. */
 function startErrorStatus(message: string): number {
@@ -20,34 +20,10 @@ function startErrorStatus(message: string): number {
   return 125;
 }
 
-/** The OCI runtime's error when PID 1's executable is not in the image (the container stays `Created`). */
-export function missingExecutableError(c: Container): string | null {
-  const argv = effectiveArgv(c);
-  if (argv.length === 0) return 'no command specified';
-  if (executableExists(c, argv[0])) return null;
-  return `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown`;
-}
-
-/** Starts `c` as the daemon would, failing first if PID 1's executable is not in the image. */
-export function startChecked(ctx: CommandContext, engine: DockerEngineState, c: Container): void {
-  const missing = missingExecutableError(c);
-  if (missing) {
-    c.state.exitCode = 127;
-    c.state.error = missing;
-    throw new DaemonError(missing, 400);
-  }
-  try {
-    startContainer(ctx.world, engine, c);
-  } catch (e) {
-    if (e instanceof DaemonError) c.state.exitCode = 128;
-    throw e;
-  }
-}
-
 /** Starts `c`, printing the run-style error; returns null on success or the exit status. */
 export function startOrReport(ctx: CommandContext, engine: DockerEngineState, c: Container, cmd: string): number | null {
   try {
-    startChecked(ctx, engine, c);
+    startContainer(ctx.world, engine, c);
     return null;
   } catch (e) {
     if (!(e instanceof DaemonError)) throw e;

@@ -6,7 +6,7 @@ import { catalogById } from '../../../../core/docker/image-catalog';
 import { planMainProcess } from '../../../../core/docker/main-process';
 import { withDaemon } from '../client';
 import { enterMainShell } from './runtime';
-import { startChecked } from './run';
+import { startContainer } from '../../../../core/docker/container-start';
 
 export const containerStart: CobraCommand = {
   name: 'start',
@@ -30,7 +30,7 @@ export const containerStart: CobraCommand = {
       for (const ref of args) {
         try {
           const c = getContainer(engine, ref);
-          startChecked(ctx, engine, c);
+          startContainer(ctx.world, engine, c);
           const plan = planMainProcess(c, catalogById(c.imageId));
           if (attach && plan.kind === 'shell' && plan.lives) enterMainShell(ctx, engine, c, plan.shell);
           else if (!attach) ctx.out(ref + '\n');

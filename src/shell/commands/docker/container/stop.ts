@@ -3,7 +3,7 @@ import type { CobraCommand } from '../../../cobra';
 import type { FlagSpec } from '../../../flags';
 import { stopContainer } from '../../../../core/docker/container-stop';
 import { eachContainer } from './each';
-import { startChecked } from './run';
+import { startContainer } from '../../../../core/docker/container-start';
 
 const stopFlags: FlagSpec[] = [
   { name: 'signal', short: 's', type: 'string', help: 'Signal to send to the container' },
@@ -38,6 +38,6 @@ export const containerRestart: CobraCommand = {
   run: (ctx, { values, given, args }) =>
     eachContainer(ctx, args, (engine, c) => {
       stopContainer(ctx.world, engine, c, values.signal as string, timeoutOf(values, given));
-      startChecked(ctx, engine, c);
+      startContainer(ctx.world, engine, c);
     }),
 };
