@@ -5,6 +5,7 @@ import { buildFleet } from '../src/core/docker/test-fleet';
 import type { Bench } from './run';
 import { freshSession, runCommand } from './run';
 import { kernelBenches } from './kernel';
+import { lessonBenches } from './lessons';
 
 export const benches: Bench[] = [
   {
@@ -49,6 +50,8 @@ export const benches: Bench[] = [
   },
   // Linux networking (issue #3): the packet walker and the commands on it.
   ...kernelBenches,
+  // Lessons (issue #6): compiling the course, check evaluation and Undo snapshots after each command.
+  ...lessonBenches,
 ];
 
 /** A session on a world with 100 user-defined networks and 1,000 running containers (built once per bench). */

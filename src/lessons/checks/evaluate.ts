@@ -50,15 +50,19 @@ export interface CheckState {
   detail?: string;
 }
 
-/** An environment over `world` and `log` whose scratch copies are made on demand. */
+/**
+ * An environment over `world` and `log`. The scratch copy is made on first demand and shared by the conditions of
+ * one evaluation (copying a big world costs more than the walks on it; a walk's ARP or conntrack entries do not
+ * change whether another walk gets through).
+ */
 export function checkEnv(world: World, log: readonly LogEntry[]): CheckEnv {
-  let snap: ReturnType<World['snapshot']> | null = null;
+  let copy: World | null = null;
   return {
     world,
     log,
     scratch() {
-      snap ??= world.snapshot();
-      return World.restore(snap);
+      copy ??= new World(world.snapshot());
+      return copy;
     },
   };
 }

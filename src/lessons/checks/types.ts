@@ -5,7 +5,7 @@ import type { LogEntry } from '../log';
 export interface CheckEnv {
   /** The learner's world. Predicates must not change it: the ones that send packets or run commands work on `scratch()`. */
   world: World;
-  /** A fresh disposable copy of `world`, for predicates that send packets or run commands. */
+  /** A disposable copy of `world` (one per evaluation), for predicates that send packets or run commands. */
   scratch(): World;
   /** The commands typed in the current step, oldest first. */
   log: readonly LogEntry[];
