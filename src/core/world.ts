@@ -36,6 +36,8 @@ export interface WorldState {
   docker: Record<string, DockerEngineState>;
   /** Files users wrote, keyed `<fsRoot>:<absolute path>` (fsRoot is a host name or `ctr:<id>`). */
   files: Record<string, string>;
+  /** The packet walker's count of walks at the current simulated instant (it seeds their jitter). */
+  walker?: { us: number; n: number };
 }
 
 /** A serialised world: restoring it gives back an identical world. */

@@ -66,6 +66,15 @@ export interface Link {
   vxlan?: VxlanInfo;
   /** macvlan / ipvlan: the parent link and the mode. */
   lower?: { parent: LinkRef; mode: string };
+  /** Packet and byte counters (`ip -s link`), counted by the packet walker. */
+  stats?: LinkStats;
+}
+
+export interface LinkStats {
+  rxPackets: number;
+  rxBytes: number;
+  txPackets: number;
+  txBytes: number;
 }
 
 /** A Linux bridge's own state: its forwarding database and STP setting. */

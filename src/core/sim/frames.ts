@@ -1,7 +1,7 @@
 // Carrying one frame along its layer-2 path: veth crossings, bridge forwarding with FDB learning (and, with
 // br_netfilter, iptables on bridged IPv4), the LAN, macvlan demux and VXLAN encapsulation over the underlay.
 import type { World } from '../world';
-import type { Netns } from '../kernel/types';
+import type { Link, Netns } from '../kernel/types';
 import type { Packet } from '../kernel/packet';
 import type { Mac } from '../net/mac';
 import { formatIpv4 } from '../net/ipv4';
@@ -30,6 +30,18 @@ function learn(walk: Walk, step: Extract<L2Step, { kind: 'bridge' }>, srcMac: Ma
   } else {
     fdb.push({ mac: srcMac, port: step.inPort.ifindex, permanent: false, updatedUs: now });
     walk.world.changed('fdb', `${step.ns.id}:${step.bridge.name}`);
+  }
+}
+
+/** Counts a frame on a device (rtnl_link_stats64). */
+export function countOn(link: Link, dir: 'rx' | 'tx', bytes: number): void {
+  const s = (link.stats ??= { rxPackets: 0, rxBytes: 0, txPackets: 0, txBytes: 0 });
+  if (dir === 'rx') {
+    s.rxPackets++;
+    s.rxBytes += bytes;
+  } else {
+    s.txPackets++;
+    s.txBytes += bytes;
   }
 }
 
@@ -82,11 +94,14 @@ function vxlanCross(walk: Walk, step: Extract<L2Step, { kind: 'vxlan' }>, pkt: P
 /** Moves `pkt` from `from` along `ep.path` and hands it to whatever receives it at the end. */
 export function carryFrame(walk: Walk, from: LinkAt, ep: L2Endpoint, pkt: Packet): Arrival {
   const srcMac = from.link.mac;
+  const wire = pkt.len + 14;
+  countOn(from.link, 'tx', wire);
   walk.record(from.ns, 'tx', from.link.name, viewOf(pkt, { srcMac, dstMac: ep.mac }), `${walk.label(from.ns)} sends it out of ${from.link.name}`);
   for (const step of ep.path) {
     if (!walk.step()) return { kind: 'dropped', reason: 'the walk was stopped: too many steps (a loop?)' };
     switch (step.kind) {
       case 'veth':
+        countOn(step.to.link, 'rx', wire);
         walk.spend(COST_US.veth);
         walk.record(step.to.ns, 'rx', step.to.link.name, viewOf(pkt), `it crosses the veth pair ${step.from.link.name} -> ${at(walk, step.to)}`);
         break;
@@ -94,6 +109,7 @@ export function carryFrame(walk: Walk, from: LinkAt, ep: L2Endpoint, pkt: Packet
         learn(walk, step, srcMac);
         walk.spend(COST_US.bridge);
         if (step.outPort === null) {
+          countOn(step.bridge, 'rx', wire);
           walk.record(step.ns, 'rx', step.bridge.name, viewOf(pkt), `the bridge ${step.bridge.name} takes it up to ${walk.label(step.ns)} (it is addressed to the bridge)`);
           break;
         }
@@ -103,15 +119,18 @@ export function carryFrame(walk: Walk, from: LinkAt, ep: L2Endpoint, pkt: Packet
           const dropped = bridgeNetfilter(walk, step, pkt);
           if (dropped) return dropped;
         }
+        countOn(step.outPort, 'tx', wire);
         walk.record(step.ns, 'tx', step.outPort.name, viewOf(pkt), `${step.bridge.name} sends it out of ${step.outPort.name}`);
         break;
       }
       case 'segment':
         walk.spend(COST_US.segment);
         if (step.to === 'router') walk.record({ external: 'router', segment: step.segment.name }, 'rx', null, viewOf(pkt), `it crosses the LAN ${step.segment.name} to the router ${step.segment.gateway}`);
-        else walk.record(step.to.ns, 'rx', step.to.link.name, viewOf(pkt), `it crosses the LAN ${step.segment.name} to ${at(walk, step.to)}`);
+        else countOn(step.to.link, 'rx', wire);
+        if (step.to !== 'router') walk.record(step.to.ns, 'rx', step.to.link.name, viewOf(pkt), `it crosses the LAN ${step.segment.name} to ${at(walk, step.to)}`);
         break;
       case 'lower':
+        countOn(step.to.link, 'rx', wire);
         walk.spend(COST_US.bridge);
         walk.record(step.to.ns, 'rx', step.to.link.name, viewOf(pkt), `${step.from.link.name} and ${at(walk, step.to)} share a parent device`);
         break;

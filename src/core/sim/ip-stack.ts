@@ -8,7 +8,7 @@ import { formatIpv4, isLoopback, parseIpv4, type Ipv4 } from '../net/ipv4';
 import { linkByIndex } from '../kernel/links';
 import { enterNs, leaveNs, runHook, verdictReason, type HookOutcome, type NsFlow } from './hooks';
 import { arpSearch, reversePath, unicastPath, type L2Endpoint, type LinkAt } from './l2';
-import { carryFrame, learnOnPath } from './frames';
+import { carryFrame, countOn, learnOnPath } from './frames';
 import { viewOf, type Walk } from './walk-context';
 import { COST_US } from './timing';
 
@@ -120,6 +120,10 @@ export function sendLocal(walk: Walk, ns: Netns, pkt: Packet): Arrival {
   if (post.verdict !== 'ACCEPT') return refused(walk, ns, post, 'POSTROUTING', pkt, null);
   if (local) {
     walk.spend(COST_US.loopback);
+    if (lo) {
+      countOn(lo, 'tx', pkt.len + 14);
+      countOn(lo, 'rx', pkt.len + 14);
+    }
     walk.record(ns, 'tx', 'lo', viewOf(pkt), `${walk.label(ns)} sends it over lo`);
     return inputLocal(walk, ns, flow, pkt, 'lo');
   }
@@ -238,6 +242,7 @@ export function sendFromRouter(walk: Walk, segment: Segment, pkt: Packet): Arriv
       if (!link.addrs.some((a) => a.ip === pkt.dst)) continue;
       walk.record(place, 'tx', null, viewOf(pkt), `the LAN router sends it to ${formatIpv4(pkt.dst)} on ${segment.name}`);
       walk.spend(COST_US.segment);
+      countOn(link, 'rx', pkt.len + 14);
       walk.record(ns, 'rx', link.name, viewOf(pkt), `${walk.label(ns)} receives it on ${link.name}`);
       return receive(walk, ns, link, pkt);
     }

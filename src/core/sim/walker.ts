@@ -34,14 +34,12 @@ export interface WalkRequest {
   emit?: boolean;
 }
 
-const lastInstant = new WeakMap<World, { us: number; n: number }>();
-
-/** A walk id that is the same for the same world at the same simulated moment (it seeds the jitter). */
+/** A walk id: the instant, and how many walks came before at that instant (kept in the world, so restores agree). */
 function walkId(world: World): number {
   const now = world.clock.now();
-  const last = lastInstant.get(world);
+  const last = world.state.walker;
   const n = last && last.us === now ? last.n + 1 : 0;
-  lastInstant.set(world, { us: now, n });
+  world.state.walker = { us: now, n };
   return (Math.floor(now / 1000) ^ (n * 7919)) >>> 0;
 }
 

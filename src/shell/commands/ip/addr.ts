@@ -4,7 +4,7 @@ import { addAddress, deleteAddress } from '../../../core/kernel/addresses';
 import { visibleAddrs } from '../../../core/kernel/link-state';
 import { formatIpv4, parseIpv4 } from '../../../core/net/ipv4';
 import { fail, garbage, matches, needLink, nextArg, requireRoot, type IpCtx } from './common';
-import { briefAddr, linkHeader } from './link-print';
+import { briefAddr, linkHeader, linkStats } from './link-print';
 import { ipUsage } from './usage';
 
 export interface LinkFilter {
@@ -75,6 +75,7 @@ function show(ip: IpCtx, argv: string[]): void {
     }
     let head = linkHeader(ip, link, false);
     if (ip.opts.family === 'inet') head = head.split('\n')[0] + '\n';
+    else if (ip.opts.stats && !ip.busybox) head += linkStats(link);
     ip.ctx.out(head + inetLines(ip, link));
   }
 }

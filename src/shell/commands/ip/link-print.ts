@@ -78,3 +78,16 @@ export function briefAddr(ip: IpCtx, link: Link): string {
 function fmtIp(n: number): string {
   return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
+
+/** `ip -s`: rtnl_link_stats64 as iproute2 6.1 prints it, columns widened to fit the numbers (size_columns). */
+export function linkStats(link: Link): string {
+  const st = link.stats ?? { rxPackets: 0, rxBytes: 0, txPackets: 0, txBytes: 0 };
+  const cols = ['*X errors:'.length, 'packets'.length, 'errors'.length, 'dropped'.length, 'heartbt'.length, 'overrun'.length, 'compressed'.length];
+  const rx = [st.rxBytes, st.rxPackets, 0, 0, 0, 0];
+  const tx = [st.txBytes, st.txPackets, 0, 0, 0, 0];
+  for (const v of [rx, tx]) v.forEach((n, i) => (cols[i] = Math.max(cols[i], String(n).length)));
+  const head = (dir: string, names: string[]) =>
+    `    ${dir}: ${'bytes'.padStart(cols[0] - 4)} ${names.map((n, i) => n.padStart(cols[i + 1])).join(' ')} ${''.padStart(cols[6])}\n`;
+  const row = (v: number[]) => `    ${v.map((n, i) => `${String(n).padStart(cols[i])} `).join('')}\n`;
+  return head('RX', ['packets', 'errors', 'dropped', 'missed', 'mcast']) + row(rx) + head('TX', ['packets', 'errors', 'dropped', 'carrier', 'collsns']) + row(tx);
+}

@@ -6,7 +6,7 @@ import { refreshConnectedRoutes } from '../../../core/kernel/addresses';
 import { parseIpv4 } from '../../../core/net/ipv4';
 import { isValidMac } from '../../../core/net/mac';
 import { fail, garbage, matches, namedNetns, needLink, nextArg, requireRoot, IpFailure, type IpCtx } from './common';
-import { briefLink, linkHeader } from './link-print';
+import { briefLink, linkHeader, linkStats } from './link-print';
 import { parseLinkFilter, selectLinks } from './addr';
 import { ipUsage } from './usage';
 
@@ -17,7 +17,7 @@ function checkName(ip: IpCtx, name: string): void {
 }
 
 function show(ip: IpCtx, argv: string[]): void {
-  for (const link of selectLinks(ip, parseLinkFilter(ip, argv))) ip.ctx.out(ip.opts.brief ? briefLink(ip, link) : linkHeader(ip, link, true));
+  for (const link of selectLinks(ip, parseLinkFilter(ip, argv))) ip.ctx.out(ip.opts.brief ? briefLink(ip, link) : linkHeader(ip, link, true) + (ip.opts.stats && !ip.busybox ? linkStats(link) : ''));
 }
 
 function targetNs(ip: IpCtx, name: string) {

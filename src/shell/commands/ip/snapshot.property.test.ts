@@ -51,7 +51,7 @@ describe('snapshot and restore', () => {
         expect(await run(b, next)).toBe(await run(a, next));
         expect(copy.snapshot()).toEqual(world.snapshot());
       }),
-      { numRuns: 40 },
+      { numRuns: 100 },
     );
   });
 });
