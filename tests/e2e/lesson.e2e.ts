@@ -121,6 +121,22 @@ describe('lesson runtime', () => {
     await expect(page.locator(`li[data-lesson="${LESSON}"] .status`).textContent()).resolves.toContain('Complete');
   });
 
+  it('exports progress as a file that another browser imports', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export progress' }).click()]);
+    const file = await download.path();
+    const other = await openLab(browser, `${inject('baseUrl')}#/`);
+    await expect(other.locator(`li[data-lesson="${LESSON}"] .status`).textContent()).resolves.toBe('Not started');
+    await other.locator('input[type="file"]').setInputFiles(file);
+    await other.locator('[role="status"]', { hasText: 'Progress loaded from' }).waitFor();
+    await expect(other.locator(`li[data-lesson="${LESSON}"] .status`).textContent()).resolves.toBe('✓ Complete · quiz 88%');
+    // The exporting browser was last on the first step: the importing one opens it there, complete, with its log.
+    await other.locator(`li[data-lesson="${LESSON}"] a.title`).click();
+    await checkDone(other, 'your-first-command/1');
+    await expect(other.locator('.steps button .sr-only').allTextContents()).resolves.toEqual(['Step 1, complete:', 'Step 2, complete:', 'Step 3, complete:', 'Step 4, complete:']);
+    expect((other as Page & { labErrors?: string[] }).labErrors).toEqual([]);
+    await other.close();
+  });
+
   it('reports no page errors', () => {
     expect((page as Page & { labErrors?: string[] }).labErrors).toEqual([]);
   });

@@ -59,6 +59,11 @@ class Workbench {
     return loaded;
   }
 
+  /** Stops saving the current world anywhere (after progress was replaced by an import). */
+  detach(): void {
+    this.saveKey = null;
+  }
+
   /** Saves the current world under the current key. */
   async persist(): Promise<void> {
     if (!this.saveKey) return;
