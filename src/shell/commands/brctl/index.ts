@@ -2,6 +2,7 @@
 import type { CommandContext, Program } from '../../types';
 import { addLink, deleteLink, findLink, setMaster } from '../../../core/kernel/links';
 import { fdbRows } from '../../../core/kernel/bridge-fdb';
+import { hasNetAdmin } from '../ip/common';
 
 const USAGE = `Usage: brctl [commands]
 commands:
@@ -61,7 +62,7 @@ export const brctl: Program = {
       return 1;
     }
     const ns = ctx.world.state.netns[ctx.env.netns];
-    const root = ctx.env.user === 'root';
+    const root = hasNetAdmin(ctx.world, ctx.env);
     const [brName, dev] = args;
     const br = brName ? findLink(ns, brName) : undefined;
     const isBridge = br?.kind === 'bridge';

@@ -7,7 +7,7 @@ import { linkFlags, peerName } from '../../../core/kernel/link-state';
 import { fdbRows } from '../../../core/kernel/bridge-fdb';
 import { formatIpv4, parseIpv4 } from '../../../core/net/ipv4';
 import { isValidMac } from '../../../core/net/mac';
-import { IpFailure, matches } from '../ip/common';
+import { IpFailure, hasNetAdmin, matches } from '../ip/common';
 
 const USAGE = `Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }
        bridge [ -force ] -batch filename
@@ -100,7 +100,7 @@ export const bridge: Program = {
           const [mac] = rest;
           if (mac === undefined || !isValidMac(mac)) fail(`Error: "${mac ?? ''}" is not a valid link address.`, 255);
           const dev = need(named(rest, 'dev'));
-          if (ctx.env.user !== 'root') fail('RTNETLINK answers: Operation not permitted', 2);
+          if (!hasNetAdmin(ctx.world, ctx.env)) fail('RTNETLINK answers: Operation not permitted', 2);
           const dstText = named(rest, 'dst');
           const dst = dstText !== undefined ? parseIpv4(dstText) : null;
           if (dstText !== undefined && dst === null) fail(`Error: an inet address is expected rather than "${dstText}".`, 255);

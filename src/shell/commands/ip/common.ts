@@ -35,9 +35,23 @@ export function fail(ip: IpCtx, text: string, code = 1): never {
   throw new IpFailure(ip.busybox ? `ip: ${text.replace(/\.$/, '')}\n` : `${text}\n`, ip.busybox ? 1 : code);
 }
 
-/** rtnetlink refuses changes from unprivileged users (CAP_NET_ADMIN). */
+/**
+ * CAP_NET_ADMIN: root on the host; inside a container only when it runs `--privileged` (Docker drops
+ * NET_ADMIN from a container's bounding set by default).
+ */
+export function hasNetAdmin(world: World, env: CommandContext['env']): boolean {
+  if (env.user !== 'root') return false;
+  if (!env.containerId) return true;
+  for (const engine of Object.values(world.state.docker)) {
+    const c = engine.containers?.[env.containerId];
+    if (c) return c.hostConfig.privileged;
+  }
+  return false;
+}
+
+/** rtnetlink refuses changes from processes without CAP_NET_ADMIN. */
 export function requireRoot(ip: IpCtx): void {
-  if (ip.ctx.env.user !== 'root') fail(ip, 'RTNETLINK answers: Operation not permitted', 2);
+  if (!hasNetAdmin(ip.world, ip.ctx.env)) fail(ip, 'RTNETLINK answers: Operation not permitted', 2);
 }
 
 /** iproute2's matches(): `arg` is a non-empty prefix of `word`. */

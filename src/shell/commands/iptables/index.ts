@@ -8,6 +8,7 @@ import { IptablesError, IPTABLES_VARIANT, IPTABLES_VERSION, RESOURCE_PROBLEM } f
 import { iptablesSave } from '../../../core/kernel/netfilter/save';
 import type { TableName } from '../../../core/kernel/netfilter/types';
 import { BUILTIN_CHAINS } from '../../../core/kernel/netfilter/types';
+import { hasNetAdmin } from '../ip/common';
 
 function denied(program: string): string {
   return `${program} ${IPTABLES_VERSION} (${IPTABLES_VARIANT}): Could not fetch rule set generation id: Permission denied (you must be root)\n`;
@@ -19,7 +20,7 @@ export const iptables: Program = {
   flavors: ['ubuntu', 'debian'],
   async run(ctx) {
     const argv = ctx.argv.slice(1);
-    if (ctx.env.user !== 'root') {
+    if (!hasNetAdmin(ctx.world, ctx.env)) {
       try {
         const cmd = parseCommandLine(argv, 'iptables');
         if (cmd.command !== 'help' && cmd.command !== 'version') {
@@ -86,7 +87,7 @@ export const iptablesSaveCmd: Program = {
       ctx.err(`Unknown arguments found on commandline\n`);
       return 1;
     }
-    if (ctx.env.user !== 'root') {
+    if (!hasNetAdmin(ctx.world, ctx.env)) {
       ctx.err(denied('iptables-save'));
       return 1;
     }
