@@ -47,6 +47,10 @@ export function describePredicate(pred: Predicate, neg = false): string {
         pos.push(`on ${netWord} ${list(nets)}`);
         negs.push(`is not on ${netWord} ${list(nets)}`);
       }
+      if (a.networkMode) {
+        pos.push(`with network mode ${c(a.networkMode)}`);
+        negs.push(`does not have network mode ${c(a.networkMode)}`);
+      }
       if (a.ip) {
         pos.push(a.ip.includes('/') ? `with an address in ${c(a.ip)}` : `with address ${c(a.ip)}`);
         negs.push(a.ip.includes('/') ? `has no address in ${c(a.ip)}` : `does not have address ${c(a.ip)}`);

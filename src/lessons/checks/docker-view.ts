@@ -12,6 +12,8 @@ export interface ContainerView {
   hostname: string;
   /** Network names, in join order. */
   networks: string[];
+  /** `--network` as given: `bridge`, `host`, `none`, a network name, or `container:NAME` (by name). */
+  networkMode: string;
   /** The endpoints of its sandbox while it runs. */
   endpoints: Endpoint[];
   sandboxId: string | null;
@@ -48,9 +50,17 @@ function view(engine: DockerEngineState, c: Container): ContainerView {
     running: c.state.status === 'running',
     hostname: c.config.hostname,
     networks: Object.keys(c.networks),
+    networkMode: modeByName(engine, c.hostConfig.networkMode),
     endpoints,
     sandboxId: sandbox?.id ?? null,
   };
+}
+
+/** The daemon keeps `container:<full id>`; a learner knows the name. */
+function modeByName(engine: DockerEngineState, mode: string): string {
+  if (!mode.startsWith('container:')) return mode;
+  const id = mode.slice('container:'.length);
+  return `container:${engine.containers?.[id]?.name ?? id}`;
 }
 
 /** A container by name (with or without `/`), full ID or unique ID prefix. */

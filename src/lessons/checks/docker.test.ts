@@ -32,6 +32,17 @@ describe('docker predicates', () => {
     expect(sameImage('nginx:1.27', 'nginx')).toBe(false);
   });
 
+  it('container: network modes host, none and container:NAME', async () => {
+    const w = await shellWorld('docker run -d --name web nginx', 'docker run -d --name side --network container:web alpine sleep 1000', 'docker run -d --name hostc --network host nginx', 'docker run -d --name nonec --network none alpine sleep 1000');
+    expect((await w.holds({ kind: 'container', args: { name: 'side', networkMode: 'container:web' } })).ok).toBe(true);
+    expect((await w.holds({ kind: 'container', args: { name: 'hostc', networkMode: 'host', network: 'host' } })).ok).toBe(true);
+    expect(await w.holds({ kind: 'container', args: { name: 'nonec', networkMode: 'bridge' } })).toEqual({ ok: false, detail: 'container nonec exists, but its network mode is none' });
+    // Sharing web's namespace: side reaches web's nginx on its own loopback.
+    expect((await w.holds({ kind: 'reachable', args: { from: 'side', to: '127.0.0.1:80' } })).ok).toBe(true);
+    expect((await w.holds({ kind: 'output', args: { in: 'hostc', command: 'hostname', equals: 'host1' } })).ok).toBe(true);
+    expect(await w.holds({ kind: 'reachable', args: { from: 'nonec', to: 'web' } })).toEqual({ ok: false, detail: 'web (172.17.0.2): no route to 172.17.0.2 in container nonec (the routing table has no matching entry)' });
+  });
+
   it('endpoints: the number of containers attached to a network', async () => {
     const w = await shellWorld('docker network create app');
     const two = { kind: 'endpoints', args: { network: 'app', count: 2 } } as const;

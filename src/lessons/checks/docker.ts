@@ -52,6 +52,7 @@ export function evalContainer(a: ContainerArgs, env: CheckEnv): CheckOutcome {
   const nets = a.network === undefined ? [] : Array.isArray(a.network) ? a.network : [a.network];
   const missing = nets.filter((n) => !c.networks.includes(n));
   if (missing.length) problems.push(`it is on ${c.networks.join(', ') || 'no network'}, not ${missing.join(', ')}`);
+  if (a.networkMode !== undefined && c.networkMode !== a.networkMode) problems.push(`its network mode is ${c.networkMode}`);
   if (a.ip !== undefined) {
     const addrs = c.endpoints.map((e) => e.ipv4.split('/')[0]).filter(Boolean);
     const want = parseCidr(a.ip);

@@ -61,6 +61,7 @@ export const containerSchema = z
     running: z.boolean().optional().describe('`true`: running; `false`: exists but stopped'),
     image: name.optional().describe('image it was created from (`alpine` matches `alpine:latest`)'),
     network: z.union([name, z.array(name).min(1)]).optional().describe('network(s) it is connected to'),
+    networkMode: name.optional().describe('its `--network` mode: `bridge`, `host`, `none`, a network name, or `container:NAME`'),
     ip: name.optional().describe('an address it has (`172.18.0.2`), or a subnet one of its addresses is in (`172.18.0.0/16`)'),
     hostname: name.optional().describe('its hostname'),
   })
