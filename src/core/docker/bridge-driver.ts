@@ -55,6 +55,9 @@ export function joinBridge(world: World, host: string, n: Network, sandboxNs: Ne
   const mtu = mtuOf(n);
   inner.mtu = mtu;
   outer.mtu = mtu;
+  // libnetwork creates its veths with TxQLen 0, so neither end shows a `qlen`.
+  inner.txqlen = 0;
+  outer.txqlen = 0;
   setMaster(world, root, hostIfname, n.bridgeName!);
   setLinkUp(world, root, hostIfname, true);
   const [ip, len] = ipCidr.split('/');
