@@ -54,8 +54,9 @@ class LessonRuntime {
       this.truths = {};
       const p = progress.lesson(id);
       const saved = progress.world(`lesson:${id}`);
-      const spec = saved ? { snapshot: saved, log: $state.snapshot(p.log) } : { preset: lesson.world, seed: lesson.seed, setup: lesson.setup };
-      const loaded = await workbench.load(spec, `lesson:${id}`);
+      const fresh = { preset: lesson.world, seed: lesson.seed, setup: lesson.setup };
+      // A saved world that no longer loads (damaged storage) gives way to a fresh one rather than a dead lesson.
+      const loaded = await (saved ? workbench.load({ snapshot: saved, log: $state.snapshot(p.log) }, `lesson:${id}`).catch(() => workbench.load(fresh, `lesson:${id}`)) : workbench.load(fresh, `lesson:${id}`));
       if (loaded.setupFailures.length) this.error = `This lesson's setup failed: ${loaded.setupFailures.map((f) => `\`${f.command}\` (status ${f.exitCode})`).join(', ')}`;
       this.unlisten = workbench.on((e) => this.onLabEvent(e));
       this.enter(Math.min(p.current, lesson.steps.length));
