@@ -9,7 +9,9 @@ import type { LessonProgress, StepProgress } from '../state/progress';
 import { lab } from '../state/lab.svelte';
 import { workbench } from './workbench.svelte';
 
-const LOG_KEEP = 500;
+/** Saved per lesson: enough for the `ran` checks of a step in progress, small enough for browser storage. */
+const LOG_KEEP = 200;
+const OUTPUT_KEEP = 4096;
 /** How long a prediction waits for its command to finish in the terminal. */
 const PREDICT_WAIT_MS = 15_000;
 
@@ -77,7 +79,7 @@ class LessonRuntime {
     const p = this.progress;
     if (!p) return;
     if (e.type === 'command') {
-      p.log.push(e.entry);
+      p.log.push({ ...e.entry, output: e.entry.output.slice(0, OUTPUT_KEEP) });
       if (p.log.length > LOG_KEEP) p.log.splice(0, p.log.length - LOG_KEEP);
       p.history.push(e.entry.line);
       if (p.history.length > LOG_KEEP) p.history.splice(0, p.history.length - LOG_KEEP);
