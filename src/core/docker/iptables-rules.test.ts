@@ -47,5 +47,8 @@ describe('the rules dockerd 27 programs', () => {
     const stage1 = iptables(world, 'host1', ['-S', 'DOCKER-ISOLATION-STAGE-1']).stdout;
     expect(stage1).toContain(`-A DOCKER-ISOLATION-STAGE-1 ! -s 172.18.0.0/16 -o ${br} -j DROP\n-A DOCKER-ISOLATION-STAGE-1 ! -d 172.18.0.0/16 -i ${br} -j DROP\n`);
     expect(iptables(world, 'host1', ['-t', 'nat', '-S']).stdout).not.toContain(br);
+    // No jump to STAGE-2 and no STAGE-2 DROP for it (isolateNetwork returns early for internal networks).
+    expect(stage1).not.toContain(`-i ${br} ! -o ${br} -j DOCKER-ISOLATION-STAGE-2`);
+    expect(iptables(world, 'host1', ['-S', 'DOCKER-ISOLATION-STAGE-2']).stdout).not.toContain(br);
   });
 });

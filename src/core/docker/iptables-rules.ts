@@ -72,9 +72,11 @@ function networkRules(n: Network): { table: string; chain: string; op: '-I' | '-
     rules.push({ table: 'filter', chain: 'FORWARD', op: '-I', rule: ['-o', br, '-j', 'DOCKER'] });
     rules.push({ table: 'filter', chain: 'FORWARD', op: '-I', rule: ['-o', br, '-m', 'conntrack', '--ctstate', 'RELATED,ESTABLISHED', '-j', 'ACCEPT'] });
   }
-  // setINC: inter-network isolation.
-  rules.push({ table: 'filter', chain: STAGE1, op: '-I', rule: ['-i', br, '!', '-o', br, '-j', STAGE2] });
-  rules.push({ table: 'filter', chain: STAGE2, op: '-I', rule: ['-o', br, '-j', 'DROP'] });
+  // setINC: inter-network isolation (isolateNetwork skips internal networks: their two DROP rules isolate them).
+  if (!n.internal) {
+    rules.push({ table: 'filter', chain: STAGE1, op: '-I', rule: ['-i', br, '!', '-o', br, '-j', STAGE2] });
+    rules.push({ table: 'filter', chain: STAGE2, op: '-I', rule: ['-o', br, '-j', 'DROP'] });
+  }
   return rules;
 }
 
