@@ -31,6 +31,8 @@ function add(ip: IpCtx, argv: string[]): void {
   let type: string | undefined;
   let parent: string | undefined;
   let peer: string | undefined;
+  let peerNetns: string | undefined;
+  let peerMac: string | undefined;
   let netns: string | undefined;
   let mtu: number | undefined;
   let mac: string | undefined;
@@ -40,10 +42,16 @@ function add(ip: IpCtx, argv: string[]): void {
     const a = argv[i];
     if (type !== undefined) {
       if (a === 'peer') {
-        let j = i + 1;
-        if (argv[j] === 'name') j++;
-        peer = nextArg(ip, argv, j - 1);
-        i = j;
+        // The peer takes its own link options: `peer [name] NAME [netns NS] [address MAC] [mtu N]`.
+        for (i++; i < argv.length; i++) {
+          const o = argv[i];
+          if (o === 'name') peer = nextArg(ip, argv, i++);
+          else if (o === 'netns') peerNetns = nextArg(ip, argv, i++);
+          else if (o === 'address') peerMac = nextArg(ip, argv, i++);
+          else if (o === 'mtu' || o === 'txqueuelen') i++;
+          else if (peer === undefined) peer = o;
+          else garbage(ip, 'dev', o);
+        }
       } else if (['nolearning', 'learning', 'bridge', 'private', 'vepa'].includes(a)) flagsSeen.add(a);
       else typeArgs[a] = nextArg(ip, argv, i++);
       continue;
@@ -65,17 +73,24 @@ function add(ip: IpCtx, argv: string[]): void {
   checkName(ip, name);
   if (peer !== undefined) checkName(ip, peer);
   if (mac !== undefined && !isValidMac(mac)) fail(ip, `Error: "${mac}" is not a valid link address`);
+  if (peerMac !== undefined && !isValidMac(peerMac)) fail(ip, `Error: "${peerMac}" is not a valid link address`);
   const parentLink = parent !== undefined ? needLink(ip, parent) : undefined;
   if ((kind === 'macvlan' || kind === 'ipvlan') && !parentLink) fail(ip, 'Error: Link not found', 2);
   const vniText = typeArgs.id ?? typeArgs.vni;
   if (kind === 'vxlan' && vniText === undefined) fail(ip, 'vxlan: missing virtual network identifier', 255);
   const target = netns !== undefined ? targetNs(ip, netns) : ip.ns;
+  const peerTarget = peerNetns !== undefined ? targetNs(ip, peerNetns) : ip.ns;
   requireRoot(ip);
-  if (findLink(ip.ns, name) || (peer !== undefined && findLink(ip.ns, peer))) fail(ip, 'RTNETLINK answers: File exists', 2);
+  // Each end is registered in its own namespace, so a name only clashes with links there.
+  if (findLink(target, name) || (peer !== undefined && findLink(peerTarget, peer))) fail(ip, 'RTNETLINK answers: File exists', 2);
   let link: Link;
   if (kind === 'veth') {
     const peerName = peer ?? nextVethName(ip);
-    [link] = addVethPair(ip.world, ip.ns, name, peerName);
+    const tmpName = peerTarget === ip.ns ? peerName : `tmp-${ip.ns.nextIfindex}`;
+    let peerLink: Link;
+    [link, peerLink] = addVethPair(ip.world, ip.ns, name === tmpName ? `${name}-` : name, tmpName);
+    if (peerMac !== undefined) peerLink.mac = peerMac.toLowerCase();
+    if (peerTarget !== ip.ns) moveLink(ip.world, ip.ns, tmpName, peerTarget, peerName);
   } else if (kind === 'vxlan') {
     if (typeArgs.dstport === undefined) {
       ip.ctx.err('vxlan: destination port not specified\nWill use Linux kernel default (non-standard value)\nUse \'dstport 4789\' to get the IANA assigned value\nUse \'dstport 0\' to get default and quiet this message\n');
