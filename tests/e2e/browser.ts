@@ -68,7 +68,7 @@ function rowCount(page: Page): Promise<number> {
  * lines (its echo, its output, and the new prompt), wrapped rows joined. */
 export async function typeCommand(page: Page, line: string, prompt = 'learner@host1:~$ '): Promise<string[]> {
   const before = await rowCount(page);
-  await page.locator('.terminal:not([hidden]) .xterm-helper-textarea').focus();
+  await page.locator('[role="tabpanel"]:not([hidden]) .xterm-helper-textarea').focus();
   await page.keyboard.type(line);
   await page.keyboard.press('Enter');
   await waitOrShow(page, () =>

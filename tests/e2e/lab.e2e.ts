@@ -166,6 +166,30 @@ describe('the lab UI', () => {
     await page.click('.toolbar button:text("Step mode")');
   });
 
+  it('runs tcpdump in a second tab while the first pings, both live', async () => {
+    const net = m.networks.find((n) => n.name === 'alpine-net')!;
+    await page.click('button.new:not(.close)');
+    await page.locator('button[role="tab"]', { hasText: 'host1 (2)' }).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('[role="tabpanel"]:not([hidden]) .xterm-rows').length === 1);
+    await waitForLastLine(page, PS1);
+    await page.locator('[role="tabpanel"]:not([hidden]) .xterm-helper-textarea').focus();
+    await page.keyboard.type(`sudo tcpdump -n -i ${net.bridge} icmp`);
+    await page.keyboard.press('Enter');
+    await waitForLastLine(page, `listening on ${net.bridge}, link-type EN10MB (Ethernet), snapshot length 262144 bytes`);
+
+    await page.click('button[role="tab"]:text-is("host1")');
+    await typeCommand(page, 'docker exec alpine1 ping -c 2 alpine2');
+    await page.click('button[role="tab"]:text-is("host1 (2)")');
+    await expect
+      .poll(async () => (await terminalLines(page)).filter((l) => / IP 172\.18\.0\.[23] > 172\.18\.0\.[23]: ICMP echo (request|reply), id \d+, seq \d+, length 64$/.test(l)).length)
+      .toBe(4);
+    await page.locator('[role="tabpanel"]:not([hidden]) .xterm-helper-textarea').focus();
+    await page.keyboard.press('Control+C');
+    await waitForLastLine(page, PS1);
+    const lines = await terminalLines(page);
+    expect(lines.slice(-5)).toEqual(['^C', '4 packets captured', '4 packets received by filter', '0 packets dropped by kernel', PS1]);
+  });
+
   it('has no serious or critical axe violations in either theme, in the diagram, the list and the details panel', async () => {
     for (const theme of ['light', 'dark']) {
       if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== theme) await page.click('header button.toggle');

@@ -22,14 +22,21 @@ class LabState {
   private starting: Promise<LabClient> | null = null;
   private packetListeners = new Set<(p: PacketPath) => void>();
   private worldListeners = new Set<() => void>();
+  private markReady: () => void = () => {};
+  /** Resolves when the first shell prompt accepts input (the topology view loads after it, off the critical path). */
+  readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
 
-  /** Starts the worker once and follows the world's topology and packet walks. */
+  /**
+   * Starts the worker once; resolves as soon as the world exists (what a terminal needs), while the subscriptions to
+   * the topology, packet walks and world reloads are set up alongside.
+   */
   start(): Promise<LabClient> {
     this.starting ??= (async () => {
       const client = new LabClient();
       this.client = client;
       this.info = await client.init({});
-      await client.watchTopology({
+      hooks().lab = this;
+      void client.watchTopology({
         onModel: (model, changed, version) => {
           this.topology = model;
           this.topologyVersion = version;
@@ -37,10 +44,9 @@ class LabState {
         },
         onPacket: (path) => this.showPacket(path),
       });
-      await client.subscribe((e) => {
+      void client.subscribe((e) => {
         if (e.type === 'world') for (const l of this.worldListeners) l();
       });
-      hooks().lab = this;
       return client;
     })().catch((e: unknown) => {
       this.error = (e as Error).message;
@@ -69,6 +75,11 @@ class LabState {
 
   details(key: string): Promise<Details> {
     return this.start().then((c) => c.details(key));
+  }
+
+  /** The first prompt is up. */
+  promptReady(): void {
+    this.markReady();
   }
 
   setRunner(runner: CommandRunner | null): void {

@@ -172,13 +172,15 @@ describe('TerminalController', () => {
     expect(ctl.session).not.toBe(s.id);
   });
 
-  it('shows a fresh prompt with a note when the world is replaced, keeping nothing of the line being typed', async () => {
+  it('moves what is being typed to the new prompt when the world is replaced, and stays put at the same prompt', async () => {
     const { screen, ctl } = await labTerminal();
     screen.type('echo half');
-    ctl.restart('/ # ', '[world reloaded]');
-    expect(screen.text()).toEqual([`${PS1}echo half`, '[world reloaded]', '/ # ']);
+    ctl.restart(PS1);
+    expect(screen.text()).toEqual([`${PS1}echo half`]);
+    ctl.restart('/ # ');
+    expect(screen.text()).toEqual([`${PS1}echo half`, '/ # echo half']);
     screen.type('x');
-    expect(screen.text()).toEqual([`${PS1}echo half`, '[world reloaded]', '/ # x']);
+    expect(screen.text()).toEqual([`${PS1}echo half`, '/ # echo halfx']);
   });
 
   it('clears the screen on Ctrl-L and keeps the line being typed', async () => {

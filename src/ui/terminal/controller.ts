@@ -74,16 +74,21 @@ export class TerminalController {
     this.showPrompt();
   }
 
-  /** The world was replaced and the shell restarted: a fresh prompt (a running command ends on its own). */
-  restart(prompt: string, note: string): void {
+  /**
+   * The world was replaced and the shell restarted at `prompt`. At an unchanged prompt nothing shows; otherwise the
+   * new prompt is printed on a fresh line with what was being typed (a running command ends on its own).
+   */
+  restart(prompt: string): void {
     if (this.mode !== 'prompt') {
       this.prompt = prompt;
       return;
     }
+    if (prompt === this.prompt) return;
     this.paint(true);
     this.prompt = prompt;
-    this.term.write(`\r\n\x1b[2m${note}\x1b[0m\r\n`);
-    this.showPrompt();
+    this.term.write('\r\n');
+    this.cursorRow = 0;
+    this.paint();
   }
 
   /** Types and runs a command as if the user had (lesson "run" buttons); queued behind a running command. */

@@ -18,6 +18,18 @@ export interface RenderOptions {
 
 type G<D> = Selection<SVGGElement, D, SVGGElement, unknown>;
 
+/** What each drawn group last showed: redrawing only the groups whose content changed keeps big worlds smooth. */
+const shown = new WeakMap<Element, string>();
+
+function changedOnly<D extends { key: string }>(g: G<D>, opts: RenderOptions): G<D> {
+  return g.filter(function (d) {
+    const sig = `${JSON.stringify(d)}|${opts.changed.has(d.key)}|${opts.selected === d.key}`;
+    if (shown.get(this) === sig) return false;
+    shown.set(this, sig);
+    return true;
+  });
+}
+
 /** Where each text line of a node starts (label, sublabel, then the extra lines). */
 function textRows(d: LayoutNode): { label: number; sub: number; lines: number } {
   if (d.kind === 'sandbox' || d.kind === 'netns') return { label: 22, sub: 37, lines: 54 };
@@ -127,10 +139,19 @@ export function renderLayout(root: SVGGElement, layout: Layout, opts: RenderOpti
         g.transition('fade').duration(DURATION).style('opacity', 1);
         return g;
       },
-      (update) => update.call((u) => placeLink(u, true)),
+      (update) =>
+        update.call((u) =>
+          placeLink(
+            u.filter(function (d) {
+              const l = this.querySelector('line.stroke');
+              return !l || [l.getAttribute('x1'), l.getAttribute('y1'), l.getAttribute('x2'), l.getAttribute('y2')].join() !== [d.x1, d.y1, d.x2, d.y2].join();
+            }),
+            true,
+          ),
+        ),
       (exit) => exit.transition('fade').duration(DURATION).style('opacity', 0).remove(),
     )
-    .call((g) => updateLink(g, opts));
+    .call((g) => updateLink(changedOnly(g, opts), opts));
 
   select(l.nodes)
     .selectAll<SVGGElement, LayoutNode>('g.node')
@@ -151,8 +172,18 @@ export function renderLayout(root: SVGGElement, layout: Layout, opts: RenderOpti
         return g;
       },
       // Named transitions: a move must not interrupt a fade-in that is still running (it would freeze half-visible).
-      (update) => update.call((u) => u.transition('move').duration(DURATION).attr('transform', (d) => `translate(${d.x},${d.y})`)),
+      // Only groups that really move get one.
+      (update) =>
+        update.call((u) =>
+          u
+            .filter(function (d) {
+              return this.getAttribute('transform') !== `translate(${d.x},${d.y})`;
+            })
+            .transition('move')
+            .duration(DURATION)
+            .attr('transform', (d) => `translate(${d.x},${d.y})`),
+        ),
       (exit) => exit.transition('fade').duration(DURATION).style('opacity', 0).remove(),
     )
-    .call((g) => updateNode(g, opts));
+    .call((g) => updateNode(changedOnly(g, opts), opts));
 }
