@@ -49,3 +49,20 @@ describe('layoutTopology', () => {
     expect(Object.keys(l.anchors['host1:eth0'].buses).sort()).toEqual(['lan', 'stack:host1']);
   });
 });
+
+describe('layoutTopology with two hosts', () => {
+  it('draws the hosts side by side on one LAN, each with its own stack bar and a wire to its eth0', () => {
+    const one = syntheticModel(1, 1);
+    const two = structuredClone(one);
+    two.hosts.push({ ...structuredClone(one.hosts[0]), name: 'host2', interfaces: one.hosts[0].interfaces.map((i) => ({ ...i, key: i.key.replace('host1', 'host2') })) });
+    const l = layoutTopology(two);
+    const [h1, h2] = ['host:host1', 'host:host2'].map((k) => l.nodes.find((n) => n.key === k)!);
+    expect(h2.x).toBeGreaterThan(h1.x + h1.w);
+    expect(h2.y).toBe(h1.y);
+    expect(l.nodes.filter((n) => n.kind === 'stack').map((n) => n.key)).toEqual(['stack:host1', 'stack:host2']);
+    expect(l.links.filter((k) => k.kind === 'wire' && k.key.startsWith('wire:host')).map((k) => k.key)).toEqual(['wire:host2:eth0', 'wire:host1:eth0']);
+    const lan = l.nodes.find((n) => n.kind === 'lan')!;
+    expect(lan.x + lan.w).toBeGreaterThan(h2.x + h2.w - 1);
+    expect(l.anchors['host2:eth0'].buses.lan.y).toBe(l.anchors['host1:eth0'].buses.lan.y);
+  });
+});
