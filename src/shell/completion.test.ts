@@ -126,3 +126,55 @@ describe('ip and tcpdump completion', () => {
     expect(tcpdumpCompleter(req(w, 'tcpdump -n '))).toEqual([]);
   });
 });
+
+describe('completion on a live Docker host', () => {
+  async function host() {
+    const world = createWorld();
+    const s = new Session(world, 'host1');
+    const io = { out: () => {}, err: () => {}, readLine: async () => null };
+    for (const line of [
+      'docker network create alpine-net',
+      'docker run -dit --name alpine1 --network alpine-net alpine ash',
+      'docker run -dit --name alpine2 --network alpine-net alpine ash',
+      'docker run -dit --name web alpine ash',
+      'docker stop web',
+      'sudo ip netns add red',
+    ]) {
+      expect(await s.run(line, io), line).toBe(0);
+    }
+    return (line: string) => completeLine(s, line, line.length).candidates;
+  }
+
+  it('offers running containers to exec and stop, stopped ones to start, and all to rm -f', async () => {
+    const c = await host();
+    expect(c('docker exec -it al')).toEqual(['alpine1', 'alpine2']);
+    expect(c('docker exec alpine1 ')).toEqual([]);
+    expect(c('docker stop ')).toEqual(['alpine1', 'alpine2']);
+    expect(c('docker container stop ')).toEqual(['alpine1', 'alpine2']);
+    expect(c('docker start ')).toEqual(['web']);
+    expect(c('docker rm ')).toEqual(['web']);
+    expect(c('docker rm -f ')).toEqual(['alpine1', 'alpine2', 'web']);
+  });
+
+  it('offers networks, user-defined ones to rm, and containers after the network in connect', async () => {
+    const c = await host();
+    expect(c('docker network inspect ')).toEqual(['alpine-net', 'bridge', 'host', 'none']);
+    expect(c('docker network rm ')).toEqual(['alpine-net']);
+    expect(c('docker network connect bridge ')).toEqual(['alpine1', 'alpine2', 'web']);
+  });
+
+  it('offers network modes to --network and local images to run', async () => {
+    const c = await host();
+    expect(c('docker run --network ')).toEqual(['alpine-net', 'bridge', 'container:alpine1', 'container:alpine2', 'host', 'none']);
+    expect(c('docker run -d --network=alp')).toEqual(['--network=alpine-net']);
+    expect(c('docker run -d al')).toEqual(['alpine', 'alpine:latest']);
+    expect(c('docker network create -d ma')).toEqual(['macvlan']);
+  });
+
+  it('completes the command inside ip netns exec, and namespaces and interfaces for ip', async () => {
+    const c = await host();
+    expect(c('sudo ip netns exec r')).toEqual(['red']);
+    expect(c('sudo ip netns exec red ip l')).toEqual(['link']);
+    expect(c('ip link show do')).toEqual(['docker0']);
+  });
+});
