@@ -106,6 +106,8 @@ export function layoutHost(model: TopologyModel, host: TopoHost, x0: number, y0:
     title: `The network stack of ${host.name}'s root namespace: routes, ip_forward and iptables (filter, nat)`,
   });
   const onStack = (x: number) => ({ [stackKey]: { x, y: stackY + 12 } });
+  // The host's lo is part of its stack: `curl localhost:8080` starts and ends on the bar.
+  anchors[`${host.name}:lo`] = { x: ix + 24, y: stackY + 12, on: stackKey, buses: onStack(ix + 24) };
   own.forEach((iface, i) => {
     const n = node(`iface:${iface.key}`, 'iface', cellA(slotA(i)), IF_W, IF_H, {
       label: iface.name,

@@ -43,7 +43,7 @@ describe('layoutTopology', () => {
     const l = layoutTopology(m);
     const ns = m.sandboxes[0].netns;
     const veth = m.endpoints[0].hostIfname!;
-    for (const key of [`${ns}:eth0`, `host1:${veth}`, 'host1:docker0', 'host1:eth0', 'router:lan0', 'internet']) expect(l.anchors[key], key).toBeDefined();
+    for (const key of [`${ns}:eth0`, `${ns}:lo`, `host1:${veth}`, 'host1:docker0', 'host1:eth0', 'host1:lo', 'router:lan0', 'internet']) expect(l.anchors[key], key).toBeDefined();
     expect(l.anchors[`host1:${veth}`].on).toBe(`endpoint:${m.endpoints[0].id}`);
     expect(Object.keys(l.anchors['host1:docker0'].buses)).toEqual(['stack:host1']);
     expect(Object.keys(l.anchors['host1:eth0'].buses).sort()).toEqual(['lan', 'stack:host1']);
