@@ -137,6 +137,28 @@ describe('the lab UI', () => {
     await waitForLastLine(page, PS1);
   });
 
+  it('opens a URL in the output (wrapped over two rows here) as a link in a new tab', async () => {
+    await typeCommand(page, 'docker --help | tail -1');
+    const target = await page.evaluate(() => {
+      const rows = [...document.querySelectorAll('[role="tabpanel"]:not([hidden]) .xterm-rows > div')];
+      const row = rows.filter((r) => r.textContent?.includes('https://')).pop()!;
+      const box = row.getBoundingClientRect();
+      const text = row.textContent!.replace(/\u00a0/g, ' ');
+      const cols = (window as unknown as { __cnlab: { term: { cols: number } } }).__cnlab.term.cols;
+      const cell = box.width / cols;
+      return { x: box.left + (text.indexOf('https://') + 5) * cell, y: box.top + box.height / 2 };
+    });
+    // The page can reach nothing but loopback here, so record what the link asks to open instead of following it.
+    await page.evaluate(() => {
+      const w = window as unknown as { __opened: string[]; open: (url: string) => null };
+      w.__opened = [];
+      w.open = (url: string) => (w.__opened.push(url), null);
+    });
+    await page.mouse.move(target.x, target.y);
+    await page.mouse.click(target.x, target.y);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __opened: string[] }).__opened)).toEqual(['https://docs.docker.com/go/guides/']);
+  });
+
   it('opens docker network inspect for a clicked network in the details panel', async () => {
     const net = m.networks.find((n) => n.name === 'alpine-net')!;
     await page.click(`svg g.node[data-key="network:${net.id}"] rect.shape`);
@@ -148,6 +170,7 @@ describe('the lab UI', () => {
   });
 
   it('follows one packet hop by hop in step mode, forwards and back', async () => {
+    await expect.poll(() => page.locator('.packet-panel .head').textContent()).not.toContain('hop ');
     await page.click('.toolbar button:text("Step mode")');
     const before = await packetCount(page);
     await typeCommand(page, 'docker exec alpine1 ping -c 1 -W 1 172.18.0.3');
@@ -204,6 +227,7 @@ describe('the lab UI', () => {
   });
 
   it('takes screenshots in both themes with a packet stopped on the bridge in step mode', async () => {
+    await expect.poll(() => page.locator('.packet-panel .head').textContent()).not.toContain('hop ');
     await page.click('.toolbar button:text("Step mode")');
     await typeCommand(page, 'docker exec alpine2 ping -c 1 alpine1');
     const head = page.locator('.packet-panel .head');

@@ -1,8 +1,9 @@
-// Clickable links in terminal output: URLs found in a buffer line become xterm links that open in a new tab.
+// Clickable links in terminal output: URLs found in a line (also one wrapped over several rows) become xterm links
+// that open in a new tab.
 import type { ILink, ILinkProvider, Terminal } from '@xterm/xterm';
 
 export interface UrlMatch {
-  /** 0-based start and end (exclusive) columns in the line. */
+  /** 0-based start and end (exclusive) offsets in the text. */
   start: number;
   end: number;
   url: string;
@@ -18,16 +19,34 @@ export function findUrls(text: string): UrlMatch[] {
   return out;
 }
 
+/** A buffer cell, 1-based as xterm's link ranges count them. */
+export interface Cell {
+  x: number;
+  y: number;
+}
+
+/**
+ * URLs in a logical line that starts on buffer row `firstRow` (1-based) and wraps every `cols` characters, as
+ * ranges from their first to their last cell.
+ */
+export function urlRanges(text: string, cols: number, firstRow: number): { url: string; start: Cell; end: Cell }[] {
+  const cell = (offset: number): Cell => ({ x: (offset % cols) + 1, y: firstRow + Math.floor(offset / cols) });
+  return findUrls(text).map((m) => ({ url: m.url, start: cell(m.start), end: cell(m.end - 1) }));
+}
+
 export function urlLinkProvider(term: Terminal, open: (url: string) => void): ILinkProvider {
   return {
     provideLinks(y, callback) {
-      const line = term.buffer.active.getLine(y - 1)?.translateToString(true) ?? '';
-      const links: ILink[] = findUrls(line).map((m) => ({
-        range: { start: { x: m.start + 1, y }, end: { x: m.end, y } },
-        text: m.url,
-        decorations: { underline: true, pointerCursor: true },
-        activate: () => open(m.url),
-      }));
+      const buf = term.buffer.active;
+      let first = y - 1;
+      while (first > 0 && buf.getLine(first)?.isWrapped) first--;
+      let last = y - 1;
+      while (buf.getLine(last + 1)?.isWrapped) last++;
+      let text = '';
+      for (let i = first; i <= last; i++) text += buf.getLine(i)?.translateToString(i === last) ?? '';
+      const links: ILink[] = urlRanges(text, term.cols, first + 1)
+        .filter((r) => r.start.y <= y && r.end.y >= y)
+        .map((r) => ({ range: { start: r.start, end: r.end }, text: r.url, decorations: { underline: true, pointerCursor: true }, activate: () => open(r.url) }));
       callback(links.length ? links : undefined);
     },
   };
