@@ -14,16 +14,30 @@ class TerminalTabs {
   private nextId = 1;
   private runners = new Map<number, CommandRunner>();
 
+  /**
+   * The first tab, before the world says which hosts there are: its terminal can be drawn while the emulator starts.
+   * `ensureHosts` gives it the first host.
+   */
+  ensureFirst(): void {
+    if (this.tabs.length === 0) this.active = this.add('', true).id;
+  }
+
   /** One tab per host (called when the lab starts; keeps tabs already open). */
   ensureHosts(hosts: string[]): void {
+    const provisional = this.tabs.find((t) => t.host === '');
+    if (provisional && hosts[0]) {
+      provisional.host = hosts[0];
+      provisional.title = hosts[0];
+    }
     for (const h of hosts) if (!this.tabs.some((t) => t.host === h)) this.add(h, false);
     if (!this.tabs.some((t) => t.id === this.active)) this.active = this.tabs[0]?.id ?? 0;
   }
 
   add(host: string, activate = true): TerminalTab {
     const n = this.tabs.filter((t) => t.host === host).length;
-    const tab = { id: this.nextId++, host, title: n ? `${host} (${n + 1})` : host };
-    this.tabs.push(tab);
+    this.tabs.push({ id: this.nextId++, host, title: n ? `${host} (${n + 1})` : host || 'shell' });
+    // The proxied element, so later changes (a provisional tab getting its host) are seen by the views.
+    const tab = this.tabs[this.tabs.length - 1];
     if (activate) this.active = tab.id;
     return tab;
   }
