@@ -26,11 +26,17 @@ commands:
 
 const ARGS: Record<string, number> = { addbr: 1, delbr: 1, addif: 2, delif: 2, show: 0, showmacs: 1, stp: 2, setageing: 2, showstp: 1 };
 
+/** scandir(3) with alphasort in the C locale: names in byte order. */
+const alphasort = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 function show(ctx: CommandContext, only: string[]): number {
   const ns = ctx.world.state.netns[ctx.env.netns];
   let out = 'bridge name\tbridge id\t\tSTP enabled\tinterfaces\n';
-  for (const br of ns.links.filter((l) => l.kind === 'bridge' && (only.length === 0 || only.includes(l.name)))) {
-    const ports = ns.links.filter((l) => l.master === br.ifindex).map((l) => l.name);
+  // Bridges in alphasort order of /sys/class/net (or in the order named), ports in alphasort order of brif/.
+  const bridges = ns.links.filter((l) => l.kind === 'bridge');
+  const listed = only.length ? only.flatMap((name) => bridges.filter((l) => l.name === name)) : [...bridges].sort((a, b) => alphasort(a.name, b.name));
+  for (const br of listed) {
+    const ports = ns.links.filter((l) => l.master === br.ifindex).map((l) => l.name).sort(alphasort);
     out += `${br.name}\t${br.name.length < 8 ? '\t' : ''}8000.${br.mac.replace(/:/g, '')}\t${br.bridge?.stp ? 'yes' : 'no'}\t\t${ports[0] ?? ''}\n`;
     for (const p of ports.slice(1)) out += `\t\t\t\t\t\t\t${p}\n`;
   }
@@ -77,7 +83,7 @@ export const brctl: Program = {
         let out = 'port no\tmac addr\t\tis local?\tageing timer\n';
         const ports = ns.links.filter((l) => l.master === br!.ifindex);
         for (const row of fdbRows(ns, br!, ctx.world.clock.now()).sort((a, b) => (a.mac < b.mac ? -1 : 1))) {
-          out += `${String(ports.indexOf(row.port) + 1).padStart(3)}\t${row.mac}\t${row.local ? 'yes' : 'no '}\t\t${row.ageSec.toFixed(2).padStart(7)}\n`;
+          out += `${String(ports.indexOf(row.port) + 1).padStart(3)}\t${row.mac}\t${row.local ? 'yes' : 'no'}\t\t${row.ageSec.toFixed(2).padStart(7)}\n`;
         }
         ctx.out(out);
         return 0;
