@@ -200,10 +200,16 @@ export async function execProgram(
 
 async function sleepFor(session: Session, us: number, interrupt: Interrupt): Promise<boolean> {
   if (interrupt.interrupted) return false;
-  session.world.clock.advance(us);
+  const clock = session.world.clock;
   const pace = session.options.pace;
-  if (pace) {
-    await Promise.race([pace(us / 1000), new Promise<void>((resolve) => interrupt.onInterrupt(resolve))]);
+  if (!pace) {
+    clock.advance(us);
+    return !interrupt.interrupted;
   }
+  // Paced (a browser): commands in other tabs sleep at the same time, so each moves the shared clock to its own
+  // deadline instead of adding to it; one simulated second still takes one real second.
+  const deadline = clock.now() + us;
+  await Promise.race([pace(us / 1000), new Promise<void>((resolve) => interrupt.onInterrupt(resolve))]);
+  if (!interrupt.interrupted) clock.advanceTo(deadline);
   return !interrupt.interrupted;
 }

@@ -25,15 +25,20 @@ export class ManualInterrupt implements Interrupt {
 
 /** Fires once `seconds` of simulated time have passed since creation: how scripts press Ctrl-C deterministically. */
 export class SimTimeInterrupt extends ManualInterrupt {
-  private readonly deadline: number;
+  private deadline: number;
 
   constructor(
     private readonly world: World,
-    seconds: number,
+    private readonly seconds: number,
     private readonly onFire: () => void = () => {},
   ) {
     super();
     this.deadline = world.clock.now() + seconds * 1_000_000;
+  }
+
+  /** Counts the seconds from when the command starts, not from when the line was typed. */
+  begin(): void {
+    this.deadline = this.world.clock.now() + this.seconds * 1_000_000;
   }
 
   override get interrupted(): boolean {

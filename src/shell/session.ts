@@ -8,7 +8,15 @@ export interface SessionOptions {
   /** Waits real time for a simulated sleep: the browser paces `ping`; tests and `cnlab exec` pass none and run instantly. */
   pace?: (ms: number) => Promise<void>;
   user?: string;
+  /**
+   * Simulated time (µs) that passed since the last line, before this one runs: the browser passes the real time the
+   * learner took; scripted runs use a fixed pause so `docker ps` says "Up 4 seconds" the way a typed session would.
+   */
+  thinkTimeUs?: () => number;
 }
+
+/** The pause between two lines of a scripted session (a person typing the next command). */
+export const SCRIPTED_THINK_US = 2_000_000;
 
 /** The environment of the login shell on a host (bash as `learner` in ~). */
 export function hostShellEnv(world: World, host: string, user = 'learner'): ProcessEnv {
@@ -84,6 +92,8 @@ export class Session {
 
   /** Runs one typed line to completion and returns its exit status. */
   async run(line: string, io: CommandIO, interrupt: Interrupt = NO_INTERRUPT): Promise<number> {
+    this.world.clock.advance(this.options.thinkTimeUs ? this.options.thinkTimeUs() : SCRIPTED_THINK_US);
+    interrupt.begin?.();
     this.remember(line);
     const parsed = parseLine(line);
     if (!parsed.ok) {

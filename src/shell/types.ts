@@ -36,6 +36,8 @@ export interface Interrupt {
   readonly interrupted: boolean;
   /** Registers a callback run once when Ctrl-C arrives. */
   onInterrupt(cb: () => void): void;
+  /** Told when the line starts running (after the pause before it), for interrupts timed from that moment. */
+  begin?(): void;
 }
 
 /** The streams a command writes to and reads from. */

@@ -14,7 +14,8 @@ interface Probe {
 }
 
 async function capture(world: World, host: string, probe: Probe): Promise<{ code: number; text: string }> {
-  const session = new Session(world, host);
+  // Read-only probes of the live world: no time passes.
+  const session = new Session(world, host, { thinkTimeUs: () => 0 });
   if (probe.netns) session.pushEnv({ ...session.env, netns: probe.netns, vars: {} });
   let text = '';
   const write = (t: string) => (text += t);

@@ -7,6 +7,7 @@ import { packetPath } from '../core/topology/packet-path';
 import type { PacketTrace } from '../core/sim/trace';
 import type { TopologyModel } from '../core/topology/model';
 import { Session } from '../shell/session';
+import { RealTimeFollower } from './real-time';
 import { ManualInterrupt } from '../shell/interrupts';
 import { completeLine } from '../shell/completion';
 import type { CommandIO } from '../shell/types';
@@ -26,6 +27,8 @@ export interface LabHostOptions {
   pace?: (ms: number) => Promise<void>;
   /** How a topology publish is deferred so a burst of changes goes out as one diff (default: a macrotask). */
   defer?: (fn: () => void) => void;
+  /** Real milliseconds; when given, simulated time follows the learner's real time between commands. */
+  realTime?: () => number;
 }
 
 /**
@@ -57,8 +60,14 @@ export class LabHost implements LabApi {
   private unlisten: (() => void) | null = null;
   /** Lessons: the command log, Undo snapshots, check evaluation. */
   private readonly lessons = new LessonSupport();
+  private readonly follower: RealTimeFollower | null;
+  /** With a real clock, time between commands is the learner's; otherwise a scripted pause. */
+  private readonly thinkTime: (() => number) | undefined;
 
   constructor(private readonly options: LabHostOptions = {}) {
+    const follower = options.realTime ? new RealTimeFollower(options.realTime) : null;
+    this.follower = follower;
+    this.thinkTime = follower ? () => follower.thinkTimeUs(this.world) : undefined;
     this.listen();
   }
 
@@ -69,6 +78,7 @@ export class LabHost implements LabApi {
 
   async init(spec: WorldSpec): Promise<LabInfo> {
     this.world = spec.snapshot ? World.restore(JSON.parse(spec.snapshot) as WorldSnapshot) : createWorld({ seed: spec.seed, preset: spec.preset });
+    this.follower?.reset();
     for (const live of this.sessions.values()) live.running?.fire();
     this.sessions.clear();
     this.listen();
@@ -88,7 +98,7 @@ export class LabHost implements LabApi {
   async openSession(host: string): Promise<SessionInfo> {
     this.world.host(host);
     const id = `s${this.nextSession++}`;
-    const session = new Session(this.world, host, { pace: this.options.pace });
+    const session = new Session(this.world, host, { pace: this.options.pace, thinkTimeUs: this.thinkTime });
     this.sessions.set(id, { session, running: null, answer: null });
     return { id, host, prompt: session.prompt() };
   }
@@ -227,6 +237,7 @@ export class LabHost implements LabApi {
   /** Makes `world` current: open sessions restart on it (same ids and history), views get the whole new model. */
   private adopt(world: World, reason: 'load' | 'undo'): void {
     this.world = world;
+    this.follower?.reset();
     for (const live of this.sessions.values()) {
       live.running?.fire();
       const old = live.session;

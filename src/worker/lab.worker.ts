@@ -2,5 +2,5 @@
 import { expose } from 'comlink';
 import { LabHost } from './lab-host';
 
-const host = new LabHost({ pace: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
+const host = new LabHost({ pace: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), realTime: () => performance.now() });
 expose(host, self);

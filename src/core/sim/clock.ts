@@ -26,6 +26,11 @@ export class SimClock {
   advance(us: Micros): void {
     if (us > 0) this.state.us += Math.round(us);
   }
+
+  /** Moves time forward to `us` if that is later than now (concurrent waits share one timeline). */
+  advanceTo(us: Micros): void {
+    if (us > this.state.us) this.state.us = Math.round(us);
+  }
 }
 
 function pad(n: number, w = 2): string {

@@ -13,7 +13,8 @@ describe('docker ps', () => {
   it('prints the same table through the direct field path as through the template engine', async () => {
     const world = createWorld();
     buildFleet(world, 3, 4);
-    const s = new Session(world, 'host1');
+    // No pause between the two listings, so their "Up N seconds" columns agree.
+    const s = new Session(world, 'host1', { thinkTimeUs: () => 0 });
     await run(s, 'docker run -d -p 8080:80 --name web nginx');
     const fast = await run(s, 'docker ps -a');
     // Spaces inside the actions keep the formatter off its direct path, so the Go template engine runs it.
