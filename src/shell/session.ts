@@ -85,7 +85,8 @@ export class Session {
 
   /** Records a line as bash's HISTCONTROL=ignoreboth does (no leading-space lines, no consecutive duplicates). */
   remember(line: string): void {
-    if (!line.trim() || line.startsWith(' ')) return;
+    // Control-key lines (the detach keys) are not commands anyone would recall.
+    if (!line.trim() || line.startsWith(' ') || line < ' ') return;
     if (this.history[this.history.length - 1] === line) return;
     this.history.push(line);
   }

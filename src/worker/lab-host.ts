@@ -136,7 +136,7 @@ export class LabHost implements LabApi {
       this.send({ type: 'command', entry, canUndo: this.lessons.canUndo });
       (this.options.defer ?? ((fn) => setTimeout(fn, 0)))(() => this.lessons.idle(this.world));
       await stream.flushed();
-      return { exitCode: entry.exitCode, prompt: live.session.prompt(), closed: live.session.closed };
+      return { exitCode: entry.exitCode, prompt: live.session.prompt(), closed: live.session.closed, attached: !!live.session.env.containerId };
     } finally {
       live.running = null;
       live.answer = null;
@@ -154,7 +154,7 @@ export class LabHost implements LabApi {
     try {
       const exitCode = await session.run('exit', this.io(live, stream.send));
       await stream.flushed();
-      return { exitCode, prompt: session.prompt(), closed: session.closed };
+      return { exitCode, prompt: session.prompt(), closed: session.closed, attached: !!session.env.containerId };
     } finally {
       session.history.length = kept;
       this.publish();

@@ -54,7 +54,12 @@ export interface ExecDone {
   prompt: string;
   /** The login shell exited. */
   closed: boolean;
+  /** The shell is a container's, reached through the docker client: Ctrl-P Ctrl-Q detaches. */
+  attached?: boolean;
 }
+
+/** The line a terminal submits when Ctrl-P Ctrl-Q is typed in an attached container shell (docker's detach keys). */
+export const DETACH_KEYS_LINE = '\x10\x11';
 
 /** Pushed to subscribers whenever the world changes. */
 export type LabEvent =

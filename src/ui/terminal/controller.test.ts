@@ -204,3 +204,42 @@ describe('TerminalController', () => {
     expect(seen.latency).toBeGreaterThanOrEqual(0);
   });
 });
+
+describe('TerminalController in an attached container shell', () => {
+  it('detaches on Ctrl-P Ctrl-Q: docker attach says "read escape sequence" and the host prompt returns', async () => {
+    const { screen } = await labTerminal();
+    screen.type('docker run -dit --name a1 alpine\r');
+    await settle(60);
+    screen.type('docker attach a1\r');
+    await settle(60);
+    expect(screen.text().slice(-1)).toEqual(['/ # ']);
+    screen.type('\x10\x11');
+    await settle(60);
+    expect(screen.text().slice(-2)).toEqual(['/ # read escape sequence', PS1]);
+    screen.type('history\r');
+    await settle(60);
+    expect(screen.text().join('\n')).not.toContain('\x10');
+  });
+
+  it('passes Ctrl-P followed by another key to the shell as typed (previous history line)', async () => {
+    const { screen } = await labTerminal();
+    screen.type('docker run -dit --name a1 alpine\r');
+    await settle(60);
+    screen.type('docker exec -it a1 sh\r');
+    await settle(60);
+    screen.type('hostname\r');
+    await settle(60);
+    screen.type('\x10\x05');
+    await settle(60);
+    expect(screen.text().slice(-1)).toEqual(['/ # hostname']);
+  });
+
+  it('leaves Ctrl-P as history on the host', async () => {
+    const { screen } = await labTerminal();
+    screen.type('echo hi\r');
+    await settle();
+    screen.type('\x10');
+    await settle();
+    expect(screen.text().slice(-1)).toEqual([`${PS1}echo hi`]);
+  });
+});

@@ -1,7 +1,7 @@
 // Connects a terminal to a lab shell session: line editing, history, Tab, Ctrl-C, prompts, and one ordered queue
 // so text typed while a command runs is held back and never lands inside its output.
 import type { LabClient } from '../../worker/client';
-import type { ExecDone, ExecEvent, SessionInfo } from '../../worker/protocol';
+import { DETACH_KEYS_LINE, type ExecDone, type ExecEvent, type SessionInfo } from '../../worker/protocol';
 import { LineEditor } from './line-editor';
 import { endsAtMargin, redrawLine, toTerminal } from './redraw';
 import { isPaste, splitKeys } from './keys';
@@ -43,6 +43,10 @@ export class TerminalController {
   private pending: string[] = [];
   private lastTab = false;
   private readyFired = false;
+  /** In a container shell reached through the docker client, which watches for its detach keys. */
+  private attached = false;
+  /** Ctrl-P typed there: the docker client holds it until the next key says whether it was a detach. */
+  private heldCtrlP = false;
   /** Output printed since the last newline: a question's text, which redraws must keep. */
   private outputTail = '';
   /** Candidates waiting for the answer to "Display all N possibilities?". */
@@ -139,6 +143,7 @@ export class TerminalController {
   }
 
   private handleKey(key: string): void {
+    if (this.attached && this.mode === 'prompt' && this.detachKeys(key)) return;
     const wasTab = this.lastTab;
     this.lastTab = false;
     const action = this.editor.key(key);
@@ -238,6 +243,27 @@ export class TerminalController {
     this.paint();
   }
 
+  /** docker's detach keys: Ctrl-P Ctrl-Q leaves the container; Ctrl-P then anything else reaches the shell as typed. */
+  private detachKeys(key: string): boolean {
+    if (!this.heldCtrlP) {
+      if (key !== '\x10') return false;
+      this.heldCtrlP = true;
+      return true;
+    }
+    this.heldCtrlP = false;
+    if (key !== '\x11') {
+      this.pending.unshift(key);
+      this.attached = false;
+      this.handleKey('\x10');
+      this.attached = true;
+      return true;
+    }
+    this.mode = 'running';
+    this.outputTail = '';
+    this.finish(null, this.backend.exec(this.sessionId, DETACH_KEYS_LINE, this.output({ t: null })));
+    return true;
+  }
+
   /** Output of a running command, in order; an input request hands the keyboard to the command. */
   private output(firstOutputAt: { t: number | null }): (e: ExecEvent) => void {
     return (e) => {
@@ -275,6 +301,7 @@ export class TerminalController {
     result.then(
       async (done) => {
         this.prompt = done.prompt;
+        this.attached = !!done.attached;
         if (line !== null) this.events.onCommandDone?.(line, done.exitCode);
         if (done.closed && this.events.onClosed) {
           this.term.write('\x1b[2m[login shell exited; a new one starts]\x1b[0m\r\n');
