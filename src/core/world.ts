@@ -21,6 +21,8 @@ export interface HostState {
   resolv: { nameservers: string[]; search: string[] };
   /** The operating system, which decides tool flavours (iputils ping on Ubuntu hosts). */
   os: 'ubuntu';
+  /** The kernel's ping_port_rover: the last ICMP echo identifier it gave a ping socket (see kernel/ping-socket.ts). */
+  pingPortRover?: number;
 }
 
 export interface WorldState {

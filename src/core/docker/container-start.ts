@@ -148,7 +148,7 @@ export function startContainer(world: World, engine: DockerEngineState, c: Conta
   }
   writeEtcFiles(world, engine, c);
   const now = world.clock.now();
-  Object.assign(c.state, { status: 'running', pid: world.nextPid(), exitCode: 0, error: '', startedAt: rfc3339Nano(now, world.rng.int(1000)), startedUs: now });
+  Object.assign(c.state, { status: 'running', pid: world.nextPid(), lastPid: 1, exitCode: 0, error: '', startedAt: rfc3339Nano(now, world.rng.int(1000)), startedUs: now });
   startMainProcess(world, engine, c);
   world.changed('docker', `${engine.host}:container:${c.id}`);
 }

@@ -150,6 +150,8 @@ export interface ContainerState {
   exitAtUs: number | null;
   /** Exit status the main process ends with by itself. */
   exitWith: number;
+  /** The last PID handed out in the container's PID namespace (the main process is 1); see pid-namespace.ts. */
+  lastPid?: number;
 }
 
 /** A container: its configuration (Config, HostConfig, NetworkingConfig), state, and the logs of its main process. */

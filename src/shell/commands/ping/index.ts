@@ -5,6 +5,8 @@ import type { CommandContext, Program } from '../../types';
 import { resolve, reverseLookup } from '../../../core/dns';
 import { busyboxTime, iputilsTime, percentG, probe } from './probe';
 import { BUSYBOX_PING_USAGE, IPUTILS_USAGE } from './usage';
+import { allocPingIdent, pingSocketsAllowed } from '../../../core/kernel/ping-socket';
+import { allocContainerPid } from '../../../core/docker/pid-namespace';
 
 const num = (name: string, short: string, help: string): FlagSpec => ({ name, short, type: 'string', valueName: 'N', help });
 
@@ -116,8 +118,20 @@ async function runPing(ctx: CommandContext, busybox: boolean): Promise<number> {
   }
   const ip = res.addresses[0];
   const byName = res.source !== 'literal';
-  const id = 1 + ctx.world.rng.int(65535);
+  const id = echoIdent(ctx, busybox);
   return busybox ? busyboxLoop(ctx, target, ip, id, o) : iputilsLoop(ctx, target, ip, id, o, byName && !o.numeric);
+}
+
+/**
+ * The echo identifier this ping process sends. BusyBox ping (root in a container, raw socket) uses its own PID;
+ * iputils uses a ping socket, whose identifier the kernel assigns, and falls back to a raw socket with a random
+ * identifier where ping_group_range shuts ping sockets out (`ip netns add` namespaces).
+ */
+function echoIdent(ctx: CommandContext, busybox: boolean): number {
+  const { world, env } = ctx;
+  if (busybox) return (env.containerId ? allocContainerPid(world, env.host, env.containerId) : world.nextPid()) & 0xffff;
+  if (pingSocketsAllowed(world.state.netns[env.netns])) return allocPingIdent(world, env.host);
+  return world.rng.int(65536);
 }
 
 async function iputilsLoop(ctx: CommandContext, target: string, ip: string, id: number, o: Opts, rdns: boolean): Promise<number> {
@@ -178,7 +192,7 @@ async function busyboxLoop(ctx: CommandContext, target: string, ip: string, id: 
   const startUs = ctx.world.clock.now();
   ctx.out(`PING ${target} (${ip}): ${o.size} data bytes\n`);
   for (let seq = 0; o.count === 0 || seq < o.count; seq++) {
-    const p = probe(ctx, { dst: ip, seq: seq + 1, id, ttl: o.ttl, size: o.size });
+    const p = probe(ctx, { dst: ip, seq, id, ttl: o.ttl, size: o.size });
     if (p.kind === 'send-error') {
       ctx.err(`ping: sendto: ${p.errno === 'Network is unreachable' ? 'Network unreachable' : p.errno}\n`);
       return 1;

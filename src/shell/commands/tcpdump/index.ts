@@ -89,15 +89,18 @@ async function run(ctx: CommandContext): Promise<number> {
     if (ev.type !== 'packet' || (count && captured >= count)) return;
     const t = ev.trace as PacketTrace;
     const base = ctx.world.clock.now();
-    for (const h of t.hops) {
-      if (!CAPTURED_KINDS.has(h.kind) || h.ifname === null) continue;
-      if (ifname === 'any' ? h.netns !== ns.id : h.key !== key) continue;
-      if (!filter(h.packet)) continue;
+    t.hops.forEach((h, i) => {
+      if (count && captured >= count) return;
+      if (!CAPTURED_KINDS.has(h.kind) || h.ifname === null) return;
+      // A frame the host sends out of a bridge is seen once on it (br_dev_xmit), not again as the bridge forwards it.
+      const prev = t.hops[i - 1];
+      if (h.kind === 'bridge' && prev?.kind === 'tx' && prev.key === h.key && prev.direction === h.direction) return;
+      if (ifname === 'any' ? h.netns !== ns.id : h.key !== key) return;
+      if (!filter(h.packet)) return;
       const dir = ifname === 'any' ? ` ${h.ifname} ${h.kind === 'tx' ? 'Out' : 'In '} ` : ' ';
       ctx.out(`${tcpdumpTime(base + h.atUs)}${dir}${packetLine(h.packet, !!v.n)}\n`);
-      if (count && ++captured >= count) break;
-      if (!count) captured++;
-    }
+      captured++;
+    });
   });
   let interrupted = false;
   while (!count || captured < count) {

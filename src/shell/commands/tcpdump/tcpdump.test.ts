@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../session';
 import { bridgeLab } from '../../../core/sim/test-world';
+import { createWorld } from '../../../core/presets';
 import { compileFilter } from './filter';
 
 function sink() {
@@ -28,6 +29,37 @@ describe('tcpdump', () => {
     expect(lines[4]).toMatch(/ IP 10\.0\.0\.10 > 10\.0\.0\.20: ICMP echo request, id \d+, seq 1, length 64$/);
     expect(lines[5]).toMatch(/ IP 10\.0\.0\.20 > 10\.0\.0\.10: ICMP echo reply, id \d+, seq 1, length 64$/);
     expect(lines.slice(-4)).toEqual(['4 packets captured', '4 packets received by filter', '0 packets dropped by kernel', '']);
+  });
+
+  it('shows the sequence numbers and identifier each ping put on the wire', async () => {
+    const world = createWorld({ seed: 1 });
+    const capture = new Session(world, 'host1', { user: 'root' });
+    const pinger = new Session(world, 'host1', { user: 'root' });
+    const quiet = sink();
+    await pinger.run('docker run -dit --name a1 alpine', quiet.io);
+    await pinger.run('docker run -dit --name a2 alpine', quiet.io);
+    const a = sink();
+    const dump = capture.run('tcpdump -n -i docker0 -c 8 icmp', a.io);
+    while (!a.text().includes('listening on')) await Promise.resolve();
+    const b = sink();
+    await pinger.run('docker exec a1 ping -c 2 172.17.0.3', b.io);
+    await pinger.run('docker exec a1 ping -c 1 172.17.0.3', b.io);
+    await pinger.run('ping -c 1 172.17.0.2', b.io);
+    expect(b.text()).toContain('seq=0 ttl=64');
+    expect(await dump).toBe(0);
+    const icmp = a.text().split('\n').filter((l) => l.includes(' ICMP ')).map((l) => l.slice(16));
+    // BusyBox numbers from 0 and sends its PID in the container (PID 1 is the shell); each run is a new process.
+    // iputils on the host gets the kernel's first ping-socket identifier and numbers from 1.
+    expect(icmp).toEqual([
+      'IP 172.17.0.2 > 172.17.0.3: ICMP echo request, id 2, seq 0, length 64',
+      'IP 172.17.0.3 > 172.17.0.2: ICMP echo reply, id 2, seq 0, length 64',
+      'IP 172.17.0.2 > 172.17.0.3: ICMP echo request, id 2, seq 1, length 64',
+      'IP 172.17.0.3 > 172.17.0.2: ICMP echo reply, id 2, seq 1, length 64',
+      'IP 172.17.0.2 > 172.17.0.3: ICMP echo request, id 3, seq 0, length 64',
+      'IP 172.17.0.3 > 172.17.0.2: ICMP echo reply, id 3, seq 0, length 64',
+      'IP 172.17.0.1 > 172.17.0.2: ICMP echo request, id 1, seq 1, length 64',
+      'IP 172.17.0.2 > 172.17.0.1: ICMP echo reply, id 1, seq 1, length 64',
+    ]);
   });
 
   it('refuses unknown devices and non-root users as tcpdump does', async () => {
