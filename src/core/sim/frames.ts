@@ -94,9 +94,14 @@ function vxlanCross(walk: Walk, step: Extract<L2Step, { kind: 'vxlan' }>, pkt: P
 /** Moves `pkt` from `from` along `ep.path` and hands it to whatever receives it at the end. */
 export function carryFrame(walk: Walk, from: LinkAt, ep: L2Endpoint, pkt: Packet): Arrival {
   const srcMac = from.link.mac;
-  const wire = pkt.len + 14;
-  countOn(from.link, 'tx', wire);
+  countOn(from.link, 'tx', pkt.len + 14);
   walk.record(from.ns, 'tx', from.link.name, viewOf(pkt, { srcMac, dstMac: ep.mac }), `${walk.label(from.ns)} sends it out of ${from.link.name}`);
+  return followPath(walk, ep, pkt, srcMac);
+}
+
+/** The frame (from `srcMac`) along `ep.path`, recording each crossing, then up the stack of whoever receives it. */
+export function followPath(walk: Walk, ep: L2Endpoint, pkt: Packet, srcMac: Mac): Arrival {
+  const wire = pkt.len + 14;
   for (const step of ep.path) {
     if (!walk.step()) return { kind: 'dropped', reason: 'the walk was stopped: too many steps (a loop?)' };
     switch (step.kind) {
@@ -127,13 +132,26 @@ export function carryFrame(walk: Walk, from: LinkAt, ep: L2Endpoint, pkt: Packet
         walk.spend(COST_US.segment);
         if (step.to === 'router') walk.record({ external: 'router', segment: step.segment.name }, 'rx', null, viewOf(pkt), `it crosses the LAN ${step.segment.name} to the router ${step.segment.gateway}`);
         else countOn(step.to.link, 'rx', wire);
-        if (step.to !== 'router') walk.record(step.to.ns, 'rx', step.to.link.name, viewOf(pkt), `it crosses the LAN ${step.segment.name} to ${at(walk, step.to)}`);
+        if (step.to !== 'router') {
+          const last = step === ep.path[ep.path.length - 1];
+          const text = step.from === 'router' && last ? `${walk.label(step.to.ns)} receives it on ${step.to.link.name}` : `it crosses the LAN ${step.segment.name} to ${at(walk, step.to)}`;
+          walk.record(step.to.ns, 'rx', step.to.link.name, viewOf(pkt), text);
+        }
         break;
-      case 'lower':
-        countOn(step.to.link, 'rx', wire);
+      case 'lower': {
         walk.spend(COST_US.bridge);
-        walk.record(step.to.ns, 'rx', step.to.link.name, viewOf(pkt), `${step.from.link.name} and ${at(walk, step.to)} share a parent device`);
+        // A child transmits on its parent (which puts it on the wire); a parent hands received frames to the child
+        // whose MAC they are for (macvlan_handle_frame); siblings in bridge mode reach each other directly.
+        const toParent = !step.to.link.lower;
+        countOn(step.to.link, toParent ? 'tx' : 'rx', wire);
+        const text = toParent
+          ? `${step.from.link.name} sends it through its parent ${at(walk, step.to)}`
+          : step.from.link.lower
+            ? `${step.from.link.name} and ${at(walk, step.to)} share a parent device`
+            : `${at(walk, step.from)} passes it to its ${step.to.link.kind} child ${at(walk, step.to)}`;
+        walk.record(step.to.ns, toParent ? 'tx' : 'rx', step.to.link.name, viewOf(pkt), text);
         break;
+      }
       case 'vxlan': {
         const dropped = vxlanCross(walk, step, pkt);
         if (dropped) return dropped;

@@ -7,8 +7,8 @@ import { cidrContains } from '../net/cidr';
 import { formatIpv4, isLoopback, parseIpv4, type Ipv4 } from '../net/ipv4';
 import { linkByIndex } from '../kernel/links';
 import { enterNs, leaveNs, runHook, verdictReason, type HookOutcome, type NsFlow } from './hooks';
-import { arpSearch, reversePath, unicastPath, type L2Endpoint, type LinkAt } from './l2';
-import { carryFrame, countOn, learnOnPath } from './frames';
+import { arpSearch, reversePath, routerArpSearch, routerMac, unicastPath, type L2Endpoint, type LinkAt } from './l2';
+import { carryFrame, countOn, followPath, learnOnPath } from './frames';
 import { viewOf, type Walk } from './walk-context';
 import { COST_US } from './timing';
 
@@ -226,30 +226,22 @@ export function transmit(walk: Walk, ns: Netns, link: Link, nh: Ipv4, pkt: Packe
   return carryFrame(walk, { ns, link }, ep, pkt);
 }
 
-/** The LAN router (or the internet behind it) sends `pkt` onto the LAN, toward a host there. */
+/**
+ * The LAN router (or the internet behind it) sends `pkt` onto the LAN: to the MAC that answers its ARP for the
+ * destination (a host's NIC, or a macvlan/ipvlan child on one), which the host's NIC hands to that child.
+ */
 export function sendFromRouter(walk: Walk, segment: Segment, pkt: Packet): Arrival {
   const place = { external: 'router' as const, segment: segment.name };
   walk.spend(COST_US.router);
-  const onSegment = (ns: Netns, link: Link): boolean => {
-    if (link.kind === 'ether') return link.segment === segment.name;
-    if ((link.kind !== 'macvlan' && link.kind !== 'ipvlan') || !link.lower) return false;
-    const parent = walk.world.state.netns[link.lower.parent.netns]?.links.find((l) => l.ifindex === link.lower!.parent.ifindex);
-    return !!parent && parent.up && parent.kind === 'ether' && parent.segment === segment.name;
-  };
-  for (const ns of Object.values(walk.world.state.netns)) {
-    for (const link of ns.links) {
-      if (!link.up || !onSegment(ns, link)) continue;
-      if (!link.addrs.some((a) => a.ip === pkt.dst)) continue;
-      walk.record(place, 'tx', null, viewOf(pkt), `the LAN router sends it to ${formatIpv4(pkt.dst)} on ${segment.name}`);
-      walk.spend(COST_US.segment);
-      countOn(link, 'rx', pkt.len + 14);
-      walk.record(ns, 'rx', link.name, viewOf(pkt), `${walk.label(ns)} receives it on ${link.name}`);
-      return receive(walk, ns, link, pkt);
-    }
+  const ep = routerArpSearch(walk.world, segment, pkt.dst);
+  if (!ep) {
+    const reason = `nothing on ${segment.name} has ${formatIpv4(pkt.dst)}`;
+    walk.record(place, 'drop', null, viewOf(pkt), reason);
+    return { kind: 'dropped', reason };
   }
-  const reason = `nothing on ${segment.name} has ${formatIpv4(pkt.dst)}`;
-  walk.record(place, 'drop', null, viewOf(pkt), reason);
-  return { kind: 'dropped', reason };
+  const srcMac = routerMac(segment);
+  walk.record(place, 'tx', null, viewOf(pkt, { srcMac, dstMac: ep.mac }), `the LAN router sends it to ${formatIpv4(pkt.dst)} on ${segment.name}`);
+  return followPath(walk, ep, pkt, srcMac);
 }
 
 export { parseIpv4 };

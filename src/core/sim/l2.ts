@@ -16,7 +16,7 @@ export interface LinkAt {
 export type L2Step =
   | { kind: 'veth'; from: LinkAt; to: LinkAt }
   | { kind: 'bridge'; ns: Netns; bridge: Link; inPort: Link | null; outPort: Link | null; fdbHit: boolean }
-  | { kind: 'segment'; segment: Segment; from: LinkAt; to: LinkAt | 'router' }
+  | { kind: 'segment'; segment: Segment; from: LinkAt | 'router'; to: LinkAt | 'router' }
   | { kind: 'lower'; from: LinkAt; to: LinkAt } // macvlan/ipvlan child <-> parent NIC or sibling
   | { kind: 'vxlan'; from: LinkAt; to: LinkAt; remote: Ipv4 };
 
@@ -179,6 +179,20 @@ export function arpSearch(world: World, from: LinkAt, ip: Ipv4): L2Endpoint | nu
     return at.ns.links.some((l) => l.up && l.addrs.some((a) => a.ip === ip));
   };
   return leave({ world, want: owns, dstMac: null, seen: new Set() }, from, []);
+}
+
+/**
+ * The LAN router sending to `ip` on its segment: the station that answers its ARP for `ip` (a host's NIC, or a
+ * macvlan/ipvlan child behind one, with the child's own MAC) and the path there, or null when nobody has `ip`.
+ */
+export function routerArpSearch(world: World, segment: Segment, ip: Ipv4): L2Endpoint | null {
+  const owns = (at: LinkAt | { router: Segment }) => !('router' in at) && at.ns.links.some((l) => l.up && l.addrs.some((a) => a.ip === ip));
+  const s: Search = { world, want: owns, dstMac: null, seen: new Set() };
+  for (const m of segmentMembers(world, segment.name)) {
+    const r = arrive(s, m, [{ kind: 'segment', segment, from: 'router', to: m }]);
+    if (r) return r;
+  }
+  return null;
 }
 
 /**

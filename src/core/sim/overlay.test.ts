@@ -4,6 +4,7 @@ import { addHost, addSegment } from '../presets/host';
 import { createNetns, getNetns } from '../kernel/netns';
 import { addLink, moveLink, setLinkUp } from '../kernel/links';
 import { addAddress } from '../kernel/addresses';
+import { addRoute } from '../kernel/routes';
 import { parseIpv4 } from '../net/ipv4';
 import { walk } from './walker';
 
@@ -46,6 +47,28 @@ describe('tunnels and sub-interfaces', () => {
     expect(walk(world, { from: 'host1/netns/a', proto: 'icmp', dst: '10.10.0.12' }).outcome).toBe('replied');
     expect(walk(world, { from: 'host1/netns/a', proto: 'icmp', dst: '10.10.0.1' }).outcome).toBe('replied');
     expect(walk(world, { from: 'host1/netns/a', proto: 'icmp', dst: '10.10.0.11' }).outcome).toBe('unreachable');
+  });
+
+  it("answers a macvlan child from the LAN router at the child's own MAC, through the parent NIC", () => {
+    const world = twoHosts();
+    const host = getNetns(world, 'host1');
+    const ns = createNetns(world, 'host1/netns/m', 'host1', 'named', 'm');
+    const child = addLink(world, host, 'mv0', 'macvlan', { lower: { parent: { netns: 'host1', ifindex: 2 }, mode: 'bridge' } });
+    moveLink(world, host, 'mv0', ns);
+    setLinkUp(world, ns, 'mv0', true);
+    addAddress(world, ns, 'mv0', parseIpv4('10.10.0.192')!, 24);
+    addRoute(world, ns, { type: 'unicast', dst: 0, dstLen: 0, gateway: parseIpv4('10.10.0.1'), dev: child.ifindex, proto: 'boot', scope: 'global', src: null, metric: null });
+    for (const dst of ['10.10.0.1', '8.8.8.8']) {
+      const t = walk(world, { from: 'host1/netns/m', proto: 'icmp', dst });
+      expect(t.outcome).toBe('replied');
+      const back = t.hops.filter((h) => h.direction === 'reply' && (h.kind === 'tx' || h.kind === 'rx'));
+      expect(back.map((h) => h.key)).toEqual([null, 'host1:eth0', 'host1/netns/m:mv0']);
+      expect(back[0].packet.dstMac).toBe(child.mac);
+    }
+    // The parent and its children cannot talk: the host's ARP for the child goes out on the wire only.
+    expect(walk(world, { from: 'host1', proto: 'icmp', dst: '10.10.0.192' }).outcome).toBe('unreachable');
+    expect(walk(world, { from: 'host2', proto: 'icmp', dst: '10.10.0.192' }).outcome).toBe('replied');
+    expect(walk(world, { from: 'host1', proto: 'icmp', dst: '10.10.0.99' }).outcome).toBe('unreachable');
   });
 
   it('tells ipvlan children apart by address although they share the parent MAC', () => {
