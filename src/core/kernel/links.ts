@@ -3,7 +3,7 @@ import type { World } from '../world';
 import { ZERO_MAC, randomMac } from '../net/mac';
 import { parseIpv4 } from '../net/ipv4';
 import type { Link, LinkKind, LinkRef, Netns } from './types';
-import { getNetns } from './netns';
+import { allocPeerNsId, getNetns } from './netns';
 import { refreshConnectedRoutes } from './addresses';
 
 /** The `lo` every namespace starts with (ifindex 1, mtu 65536, 127.0.0.1/8 once up). */
@@ -74,10 +74,22 @@ export function addVethPair(world: World, ns: Netns, nameA: string, nameB: strin
 }
 
 /**
- * `ip link set NAME netns NS`: moves a device, keeping its ifindex when free in the target (else the next free),
- * dropping its addresses, master and routes, and leaving it down, as the kernel does.
+ * RTM_NEWLINK about `link` in `ns` (rtnl_fill_link_netnsid): when the link's peer or parent lives in another
+ * namespace, `ns` gives that namespace an id if it had none. Every announcement does this: creation, a move, up/down.
  */
-export function moveLink(world: World, from: Netns, name: string, to: Netns, newName?: string): Link {
+export function announceLink(world: World, ns: Netns, link: Link): void {
+  const ref = link.peer ?? link.lower?.parent;
+  const other = ref && ref.netns !== ns.id ? world.state.netns[ref.netns] : undefined;
+  if (other) allocPeerNsId(world, ns, other);
+}
+
+/**
+ * `ip link set NAME netns NS`: moves a device, keeping its ifindex when free in the target (else the next free),
+ * dropping its addresses, master and routes, and leaving it down, as the kernel does. dev_change_net_namespace
+ * gives the target an id in the old namespace and announces the device in the new one; `{ created: true }` is
+ * for a device made directly in `to` (a veth peer created there), which is announced by its creator instead.
+ */
+export function moveLink(world: World, from: Netns, name: string, to: Netns, newName?: string, opts: { created?: boolean } = {}): Link {
   const link = findLink(from, name);
   if (!link) throw new Error(`no link ${name} in ${from.id}`);
   const targetName = newName ?? link.name;
@@ -85,7 +97,11 @@ export function moveLink(world: World, from: Netns, name: string, to: Netns, new
   from.links = from.links.filter((l) => l !== link);
   from.routes = from.routes.filter((r) => r.dev !== link.ifindex);
   const oldIndex = link.ifindex;
-  if (linkByIndex(to, oldIndex)) link.ifindex = to.nextIfindex;
+  if (opts.created) {
+    // Registered in `to` from the start: an index from `to`'s counter, none used up in `from`.
+    link.ifindex = to.nextIfindex;
+    if (from.nextIfindex === oldIndex + 1) from.nextIfindex = oldIndex;
+  } else if (linkByIndex(to, oldIndex)) link.ifindex = to.nextIfindex;
   to.nextIfindex = Math.max(to.nextIfindex, link.ifindex + 1);
   link.name = targetName;
   link.up = false;
@@ -97,6 +113,10 @@ export function moveLink(world: World, from: Netns, name: string, to: Netns, new
     if (peer) peer.link.peer = { netns: to.id, ifindex: link.ifindex };
   }
   for (const other of from.links) if (other.master === oldIndex) other.master = null;
+  if (!opts.created) {
+    allocPeerNsId(world, from, to);
+    announceLink(world, to, link);
+  }
   world.changed('link', `${to.id}:${targetName}`);
   return link;
 }
@@ -140,6 +160,7 @@ export function setLinkUp(world: World, ns: Netns, name: string, up: boolean): v
   if (!link) throw new Error(`no link ${name}`);
   link.up = up;
   refreshConnectedRoutes(ns, link);
+  announceLink(world, ns, link);
   world.changed('link', `${ns.id}:${name}`);
 }
 

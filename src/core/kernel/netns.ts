@@ -37,7 +37,8 @@ export function findNamedNetns(world: World, host: string, name: string): Netns 
   return Object.values(world.state.netns).find((ns) => ns.host === host && ns.name === name);
 }
 
-/** Destroys a namespace; veth ends inside it take their peers with them, as the kernel does. */
+/** Destroys a namespace; veth ends inside it take their peers with them, and every other namespace forgets the
+ * id it had given it (cleanup_net), as the kernel does. */
 export function deleteNetns(world: World, id: NetnsId): void {
   const ns = getNetns(world, id);
   for (const link of [...ns.links]) {
@@ -47,14 +48,21 @@ export function deleteNetns(world: World, id: NetnsId): void {
     }
   }
   delete world.state.netns[id];
+  for (const other of Object.values(world.state.netns)) if (other.nsids?.[id] !== undefined) delete other.nsids[id];
   world.changed('netns', id);
 }
 
-/** peernet2id_alloc: the id namespace `ns` gives `other` (`link-netnsid N`), assigned on first use. */
+/**
+ * peernet2id_alloc: the id namespace `ns` gives `other` (`link-netnsid N`, `ip netns list`'s `(id: N)`), assigned
+ * the first time `ns` needs one: the lowest id it has not handed out (idr_alloc from 0).
+ */
 export function allocPeerNsId(world: World, ns: Netns, other: Netns): number {
   const ids = (ns.nsids ??= {});
   if (ids[other.id] === undefined) {
-    ids[other.id] = Object.keys(ids).length;
+    const used = new Set(Object.values(ids));
+    let id = 0;
+    while (used.has(id)) id++;
+    ids[other.id] = id;
     world.changed('netns', ns.id);
   }
   return ids[other.id];

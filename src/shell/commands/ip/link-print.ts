@@ -10,12 +10,16 @@ export function displayName(ip: IpCtx, link: Link): string {
   return p ? `${link.name}@${p.suffix}` : link.name;
 }
 
-/** `link-netns red` when the peer lives in a named namespace, `link-netnsid N` otherwise. */
+/**
+ * IFLA_LINK_NETNSID of a veth whose peer (or a macvlan/ipvlan whose parent) is in another namespace: the dump gives
+ * that namespace an id if it had none; iproute2 prints `link-netns red` when the id belongs to a namespace under
+ * /var/run/netns (netns_map_init), `link-netnsid N` otherwise.
+ */
 function linkNetns(ip: IpCtx, link: Link): string {
   const p = peerName(ip.world, ip.ns, link);
-  if (!p?.otherNs || link.lower) return '';
+  if (!p?.otherNs) return '';
   const id = peerNsId(ip.world, ip.ns, p.otherNs);
-  if (p.otherNs.kind === 'named' && p.otherNs.host === ip.ns.host && ip.ns.kind === 'root') return ` link-netns ${p.otherNs.name}`;
+  if (p.otherNs.kind === 'named' && p.otherNs.host === ip.ns.host) return ` link-netns ${p.otherNs.name}`;
   return ` link-netnsid ${id}`;
 }
 

@@ -1,7 +1,7 @@
 // `ip link` (iplink.c): show, add (veth, bridge, vxlan, macvlan, ipvlan, dummy), set (up/down, master,
 // nomaster, netns, name, mtu, address) and delete.
-import type { Link, LinkKind } from '../../../core/kernel/types';
-import { addLink, addVethPair, deleteLink, findLink, moveLink, setLinkUp, setMaster } from '../../../core/kernel/links';
+import type { Link, LinkKind, Netns } from '../../../core/kernel/types';
+import { addLink, announceLink, deleteLink, findLink, moveLink, setLinkUp, setMaster } from '../../../core/kernel/links';
 import { refreshConnectedRoutes } from '../../../core/kernel/addresses';
 import { parseIpv4 } from '../../../core/net/ipv4';
 import { isValidMac } from '../../../core/net/mac';
@@ -85,12 +85,15 @@ function add(ip: IpCtx, argv: string[]): void {
   if (findLink(target, name) || (peer !== undefined && findLink(peerTarget, peer))) fail(ip, 'RTNETLINK answers: File exists', 2);
   let link: Link;
   if (kind === 'veth') {
-    const peerName = peer ?? nextVethName(ip);
-    const tmpName = peerTarget === ip.ns ? peerName : `tmp-${ip.ns.nextIfindex}`;
-    let peerLink: Link;
-    [link, peerLink] = addVethPair(ip.world, ip.ns, name === tmpName ? `${name}-` : name, tmpName);
+    // veth_newlink registers the peer first, each end directly in its own namespace (so when both share one, the
+    // peer has the lower ifindex), and then ties the two together.
+    const peerName = peer ?? nextVethName(peerTarget);
+    if (peerTarget === target && peerName === name) fail(ip, 'RTNETLINK answers: File exists', 2);
+    const peerLink = addLink(ip.world, peerTarget, peerName, 'veth');
+    link = addLink(ip.world, target, name, 'veth');
+    link.peer = { netns: peerTarget.id, ifindex: peerLink.ifindex };
+    peerLink.peer = { netns: target.id, ifindex: link.ifindex };
     if (peerMac !== undefined) peerLink.mac = peerMac.toLowerCase();
-    if (peerTarget !== ip.ns) moveLink(ip.world, ip.ns, tmpName, peerTarget, peerName);
   } else if (kind === 'vxlan') {
     if (typeArgs.dstport === undefined) {
       ip.ctx.err('vxlan: destination port not specified\nWill use Linux kernel default (non-standard value)\nUse \'dstport 4789\' to get the IANA assigned value\nUse \'dstport 0\' to get default and quiet this message\n');
@@ -113,12 +116,14 @@ function add(ip: IpCtx, argv: string[]): void {
   }
   if (mtu !== undefined) link.mtu = mtu;
   if (mac !== undefined) link.mac = mac.toLowerCase();
-  if (target !== ip.ns) moveLink(ip.world, ip.ns, name, target);
+  if (target !== ip.ns && kind !== 'veth') moveLink(ip.world, ip.ns, name, target, undefined, { created: true });
+  // The new device is announced where it lives, with the id of the namespace its peer or parent is in.
+  announceLink(ip.world, target, link);
 }
 
-/** The kernel's default peer name for `ip link add X type veth` without `peer`: veth0, veth1, ... */
-function nextVethName(ip: IpCtx): string {
-  for (let i = 0; ; i++) if (!findLink(ip.ns, `veth${i}`)) return `veth${i}`;
+/** The kernel's default peer name for `ip link add X type veth` without `peer`: veth0, veth1, ... in the peer's namespace. */
+function nextVethName(ns: Netns): string {
+  for (let i = 0; ; i++) if (!findLink(ns, `veth${i}`)) return `veth${i}`;
 }
 
 function set(ip: IpCtx, argv: string[]): void {

@@ -35,7 +35,6 @@ function del(ip: IpCtx, name: string | undefined): void {
   const ns = namedNetns(ip.world, ip.ns.host, name);
   if (ip.ctx.env.user !== 'root') fail(ip, `Cannot remove namespace file "/var/run/netns/${name}": ${ns ? 'Permission denied' : 'No such file or directory'}`, 1);
   if (!ns) fail(ip, `Cannot remove namespace file "/var/run/netns/${name}": No such file or directory`, 1);
-  for (const other of Object.values(ip.world.state.netns)) if (other.nsids) delete other.nsids[ns.id];
   deleteNetns(ip.world, ns.id);
 }
 
