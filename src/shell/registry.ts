@@ -25,6 +25,7 @@ import { nslookup } from './commands/nslookup';
 import { traceroute } from './commands/traceroute';
 import { tcpdump } from './commands/tcpdump';
 import { iptables, iptablesSaveCmd } from './commands/iptables';
+import { nsenter } from './commands/nsenter';
 
 const PROGRAMS: readonly Program[] = [
   // shell builtins
@@ -34,7 +35,7 @@ const PROGRAMS: readonly Program[] = [
   // Ctrl-P Ctrl-Q typed in a container shell entered by docker attach / run -it / exec -it
   dockerDetachKeys,
   // tools
-  bridge, brctl, cnlab, curl, docker, hostname, ip, iptables, iptablesSaveCmd, nslookup, ping, ss, sysctl, tcpdump, traceroute, wget,
+  bridge, brctl, cnlab, curl, docker, hostname, ip, iptables, iptablesSaveCmd, nsenter, nslookup, ping, ss, sysctl, tcpdump, traceroute, wget,
 ];
 
 const byName = new Map<string, Program>(PROGRAMS.map((p) => [p.name, p]));
