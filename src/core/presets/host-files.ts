@@ -66,9 +66,10 @@ ${nameservers.map((n) => `nameserver ${n}\n`).join('')}search ${search.length ? 
 `;
 }
 
-/** Fixed pids of the system daemons (they start at boot, before anything the lab does). */
+/** Fixed pids of the system daemons: they start at boot, below the pids the lab hands out (from 1000), so no container
+ * main process ever gets one of them. */
 export const RESOLVED_PID = 584;
-export const SSHD_PID = 1032;
+export const SSHD_PID = 897;
 
 /** Writes the host's files and starts systemd-resolved (127.0.0.53/54) and sshd (port 22). */
 export function installHostFiles(world: World, hostname: string): void {
