@@ -3,6 +3,7 @@
 import { createWorld } from '../src/core/presets';
 import { Session } from '../src/shell/session';
 import { arraySource, runTypedLine } from '../src/shell/script-runner';
+import { PS2, needsMore } from '../src/shell/continuation';
 
 export interface TranscriptStep {
   command: string;
@@ -29,7 +30,9 @@ export function parseTranscript(text: string): Transcript {
   const world = /^# world: (\S+)/m.exec(header.join('\n'))?.[1] ?? 'single-host';
   const steps: TranscriptStep[] = [];
   while (i < lines.length) {
-    const command = lines[i++].slice(2);
+    let command = lines[i++].slice(2);
+    // Lines typed at PS2 (`> `) continue a command that is still open, as an interactive bash echoes them.
+    while (needsMore(command) && i < lines.length && lines[i].startsWith(PS2)) command += `\n${lines[i++].slice(PS2.length)}`;
     const input: string[] = [];
     while (i < lines.length && lines[i].startsWith('< ')) input.push(lines[i++].slice(2));
     const out: string[] = [];
@@ -53,7 +56,8 @@ export async function replay(t: Transcript): Promise<string[]> {
   const blocks: string[] = [];
   for (const step of t.steps) {
     let out = '';
-    const code = await runTypedLine(session, step.command, (s) => (out += s), { echo: false, input: arraySource(step.input) });
+    const [first, ...more] = step.command.split('\n');
+    const code = await runTypedLine(session, first, (s) => (out += s), { echo: false, input: arraySource([...more, ...step.input]) });
     blocks.push(renderBlock(out, code));
   }
   return blocks;
@@ -62,7 +66,15 @@ export async function replay(t: Transcript): Promise<string[]> {
 export function renderTranscript(t: Transcript, blocks: string[]): string {
   let text = t.header.length ? t.header.join('\n') + '\n' : '';
   t.steps.forEach((s, i) => {
-    text += `$ ${s.command}\n` + s.input.map((l) => `< ${l}\n`).join('') + blocks[i];
+    text += commandLines(s.command) + s.input.map((l) => `< ${l}\n`).join('') + blocks[i];
   });
   return text;
+}
+
+/** `$ first line` and a `> ` line for each continuation line, as the command appears in a transcript. */
+export function commandLines(command: string): string {
+  return command
+    .split('\n')
+    .map((l, i) => `${i ? PS2 : '$ '}${l}\n`)
+    .join('');
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseTranscript, renderTranscript, replay } from './transcript-format';
+import { commandLines, parseTranscript, renderTranscript, replay } from './transcript-format';
 
 const dir = join(__dirname, 'transcripts');
 
@@ -24,7 +24,7 @@ describe('golden transcripts', () => {
         return;
       }
       t.steps.forEach((step, i) => {
-        expect(`$ ${step.command}\n${blocks[i]}`).toBe(`$ ${step.command}\n${step.expected}`);
+        expect(`${commandLines(step.command)}${blocks[i]}`).toBe(`${commandLines(step.command)}${step.expected}`);
       });
     });
   }

@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import { createWorld, presetNames } from '../core/presets';
 import { Session } from '../shell/session';
 import { runLines, runTypedLine, type LineSource } from '../shell/script-runner';
+import { PS2 } from '../shell/continuation';
 import { ManualInterrupt } from '../shell/interrupts';
 import { lessonsCommand } from './lessons-check';
 
@@ -107,7 +108,11 @@ async function shell(args: string[]): Promise<number> {
     const line = await nextLine();
     if (line === null) break;
     running = new ManualInterrupt();
-    await runTypedLine(session, line, (t) => process.stdout.write(t), { echo: false, input: { next: nextLine }, interrupt: running });
+    const onContinue = () => {
+      rl.setPrompt(PS2);
+      rl.prompt();
+    };
+    await runTypedLine(session, line, (t) => process.stdout.write(t), { echo: false, input: { next: nextLine }, interrupt: running, onContinue });
     running = null;
     if (session.closed) break;
   }

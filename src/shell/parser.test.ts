@@ -59,4 +59,19 @@ describe('shell parser', () => {
     expect(parseLine('; ls')).toEqual({ ok: false, incomplete: false, message: "syntax error near unexpected token `;'" });
     expect(parseLine('ls | | x')).toEqual({ ok: false, incomplete: false, message: "syntax error near unexpected token `|'" });
   });
+
+  it('continues a line after a backslash-newline, and keeps newlines inside quotes', () => {
+    expect(words('echo a \\\n  b\\\nc')).toEqual([['echo', 'a', 'bc']]);
+    expect(words('echo "x\ny" \'p\nq\' "u\\\nv"')).toEqual([['echo', 'x\ny', 'p\nq', 'uv']]);
+    expect(parseLine('echo a \\')).toEqual({ ok: false, incomplete: true, message: 'escape' });
+  });
+
+  it('ends a command at a newline, except after a pipe or && / ||, where the next line continues it', () => {
+    expect(words('echo a\necho b # note\n\necho c')).toEqual([['echo', 'a'], ['echo', 'b'], ['echo', 'c']]);
+    const r = parseLine('ls |\n\nwc -l &&\necho ok');
+    expect(r.ok && r.script.items.length).toBe(1);
+    expect(r.ok && r.script.items[0].first.commands.length).toBe(2);
+    expect(parseLine('ls &&\n')).toMatchObject({ ok: false, incomplete: true, message: '&&' });
+    expect(parseLine('echo a\n| wc')).toEqual({ ok: false, incomplete: false, message: "syntax error near unexpected token `|'" });
+  });
 });

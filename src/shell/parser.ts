@@ -24,11 +24,26 @@ function tokenize(src: string): Token[] {
   let i = 0;
   while (i < src.length) {
     const ch = src[i];
-    if (ch === ' ' || ch === '\t' || ch === '\n') {
+    if (ch === ' ' || ch === '\t') {
       i++;
       continue;
     }
-    if (ch === '#') break;
+    // A newline ends a command like `;` (and is skipped after `|`, `&&`, `||`); backslash-newline joins two lines.
+    if (ch === '\n') {
+      tokens.push({ kind: 'op', op: '\n' });
+      i++;
+      continue;
+    }
+    if (src.startsWith('\\\n', i)) {
+      i += 2;
+      continue;
+    }
+    if (ch === '#') {
+      const eol = src.indexOf('\n', i);
+      if (eol < 0) break;
+      i = eol;
+      continue;
+    }
     const op = OPS.find((o) => src.startsWith(o, i));
     if (op) {
       tokens.push({ kind: 'op', op });
@@ -47,7 +62,7 @@ function tokenize(src: string): Token[] {
       if (c === ' ' || c === '\t' || c === '\n' || OPS.some((o) => src.startsWith(o, i) && o !== '2>&1' && o !== '2>' && o !== '2>>')) break;
       if (c === '\\') {
         if (i + 1 >= src.length) throw new Incomplete('escape');
-        lit(src[i + 1], true);
+        if (src[i + 1] !== '\n') lit(src[i + 1], true);
         i += 2;
       } else if (c === "'") {
         const end = src.indexOf("'", i + 1);
@@ -74,7 +89,7 @@ function readDouble(src: string, i: number, parts: WordPart[], lit: (t: string, 
     const c = src[i];
     if (c === '"') return i + 1;
     if (c === '\\' && i + 1 < src.length && '$`"\\\n'.includes(src[i + 1])) {
-      lit(src[i + 1], true);
+      if (src[i + 1] !== '\n') lit(src[i + 1], true);
       i += 2;
     } else if (c === '$') {
       i = readDollar(src, i, parts, lit, true);
@@ -142,18 +157,25 @@ class Parser {
 
   script(): Script {
     const items: AndOr[] = [];
-    while (this.peek()) {
+    for (;;) {
+      this.skipNewlines();
+      if (!this.peek()) break;
       if (this.isOp(';') || this.isOp('&')) this.unexpected();
       items.push(this.andOr());
-      if (this.isOp(';') || this.isOp('&')) this.pos++;
+      if (this.isOp(';') || this.isOp('&') || this.isOp('\n')) this.pos++;
       else if (this.peek()) this.unexpected();
     }
     return { items };
   }
 
+  /** Line breaks where the grammar allows them (between commands, after `|`, `&&`, `||`). */
+  private skipNewlines(): void {
+    while (this.isOp('\n')) this.pos++;
+  }
+
   private unexpected(): never {
     const t = this.peek();
-    const text = !t ? 'newline' : t.kind === 'op' ? t.op : t.text;
+    const text = !t || (t.kind === 'op' && t.op === '\n') ? 'newline' : t.kind === 'op' ? t.op : t.text;
     throw new SyntaxError_(`syntax error near unexpected token \`${text}'`);
   }
 
@@ -163,6 +185,7 @@ class Parser {
     while (this.isOp('&&') || this.isOp('||')) {
       const op = (this.peek() as { op: '&&' | '||' }).op;
       this.pos++;
+      this.skipNewlines();
       if (!this.peek()) throw new Incomplete(op);
       rest.push({ op, pipeline: this.pipeline() });
     }
@@ -179,6 +202,7 @@ class Parser {
     const commands = [this.simple()];
     while (this.isOp('|')) {
       this.pos++;
+      this.skipNewlines();
       if (!this.peek()) throw new Incomplete('|');
       commands.push(this.simple());
     }

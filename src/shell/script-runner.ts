@@ -3,6 +3,7 @@
 import type { Session } from './session';
 import type { CommandIO, Interrupt } from './types';
 import { SimTimeInterrupt, scriptedInterruptSeconds } from './interrupts';
+import { PS2, needsMore } from './continuation';
 
 /** Where typed lines come from: the next command, or the answer to a prompt the command printed. */
 export interface LineSource {
@@ -23,11 +24,24 @@ export interface RunLineOptions {
   defaultInterruptSeconds?: number;
   /** A live Ctrl-C from a real terminal; replaces the simulated-time interrupt. */
   interrupt?: Interrupt;
+  /** Called before each continuation line is read (an interactive terminal shows PS2 there). */
+  onContinue?: () => void;
 }
 
-/** Runs one line; every piece of output (stdout, stderr, echo, ^C) goes to `write` in order. */
-export async function runTypedLine(session: Session, line: string, write: (text: string) => void, opts: RunLineOptions): Promise<number> {
-  if (opts.echo) write(`${session.prompt()}${line}\n`);
+/**
+ * Runs one line; every piece of output (stdout, stderr, echo, ^C) goes to `write` in order. A line that needs more
+ * (an open quote, a trailing `|`) takes the next input lines first, echoed after PS2 as an interactive bash shows them.
+ */
+export async function runTypedLine(session: Session, first: string, write: (text: string) => void, opts: RunLineOptions): Promise<number> {
+  if (opts.echo) write(`${session.prompt()}${first}\n`);
+  let line = first;
+  while (needsMore(line)) {
+    opts.onContinue?.();
+    const next = await opts.input.next();
+    if (next === null) break;
+    if (opts.echo) write(`${PS2}${next}\n`);
+    line += `\n${next}`;
+  }
   const seconds = scriptedInterruptSeconds(line) ?? opts.defaultInterruptSeconds ?? 3600;
   const interrupt = opts.interrupt ?? new SimTimeInterrupt(session.world, seconds, () => write('^C'));
   const io: CommandIO = {

@@ -3,6 +3,7 @@ import type { World } from '../core/world';
 import type { CommandIO, Interrupt, ProcessEnv } from './types';
 import { runScript } from './interpreter';
 import { parseLine } from './parser';
+import { historyEntry } from './continuation';
 
 export interface SessionOptions {
   /** Waits real time for a simulated sleep: the browser paces `ping`; tests and `cnlab exec` pass none and run instantly. */
@@ -91,11 +92,15 @@ export class Session {
     this.history.push(line);
   }
 
-  /** Runs one typed line to completion and returns its exit status. */
+  /**
+   * Runs one typed command to completion and returns its exit status. `line` may hold several physical lines (joined
+   * by `\n`) typed at the PS2 prompt; history keeps them as one entry. An incomplete command (input ended at PS2)
+   * fails as bash's does.
+   */
   async run(line: string, io: CommandIO, interrupt: Interrupt = NO_INTERRUPT): Promise<number> {
     this.world.clock.advance(this.options.thinkTimeUs ? this.options.thinkTimeUs() : SCRIPTED_THINK_US);
     interrupt.begin?.();
-    this.remember(line);
+    this.remember(historyEntry(line));
     const parsed = parseLine(line);
     if (!parsed.ok) {
       const shell = this.env.shell;
