@@ -1,7 +1,7 @@
 // LabClient: the one object in the UI that owns the lab worker and speaks its protocol.
 import { proxy, wrap, type Remote } from 'comlink';
 import type { CheckSpec, CheckState, LessonWorldSpec, LoadedWorld, LogEntry } from './protocol';
-import type { Completion, Details, ExecDone, ExecEvent, LabApi, LabEvent, LabInfo, PacketPath, SessionInfo, TopologyModel, WorldSpec } from './protocol';
+import type { Completion, Details, ExecDone, ExecEvent, ExecOptions, LabApi, LabEvent, LabInfo, PacketPath, SessionInfo, TopologyModel, WorldSpec } from './protocol';
 import { applyTopologyDiff } from '../core/topology/diff';
 
 /** What a topology watcher receives: the whole current model, the keys that just changed, and packet walks. */
@@ -31,9 +31,9 @@ export class LabClient {
     return this.api.closeSession(id);
   }
 
-  /** Runs a line; `onEvent` receives output chunks as they are produced. */
-  exec(sessionId: string, line: string, onEvent: (e: ExecEvent) => void): Promise<ExecDone> {
-    return this.api.exec(sessionId, line, proxy(onEvent));
+  /** Runs a line; `onEvent` receives output chunks as they are produced. An incomplete line returns `continuation`. */
+  exec(sessionId: string, line: string, onEvent: (e: ExecEvent) => void, options?: ExecOptions): Promise<ExecDone> {
+    return this.api.exec(sessionId, line, proxy(onEvent), options);
   }
 
   interrupt(sessionId: string): Promise<void> {

@@ -88,6 +88,24 @@ describe('LabHost', () => {
     expect(out.text()).toBe('/home/learner\n');
   });
 
+  it('runs nothing for a line that needs more (PS2), then runs the lines together as one history entry', async () => {
+    const { host } = await started();
+    const s = await host.openSession('host1');
+    const out = collect();
+    expect(await host.exec(s.id, 'docker network ls -q |', out.on)).toMatchObject({ continuation: '> ', prompt: 'learner@host1:~$ ' });
+    expect(out.text()).toBe('');
+    expect(await host.commandLog()).toEqual([]);
+    const done = await host.exec(s.id, 'docker network ls -q |\nwc -l', out.on);
+    expect(done).toMatchObject({ exitCode: 0, history: 'docker network ls -q | wc -l' });
+    expect(done.continuation).toBeUndefined();
+    expect(out.text()).toBe('3\n');
+    expect(await host.history(s.id)).toEqual(['docker network ls -q | wc -l']);
+    // Ctrl-D at PS2: the shell reads end of input inside the quote.
+    const eof = collect();
+    expect((await host.exec(s.id, 'echo "open', eof.on, { eof: true })).exitCode).toBe(2);
+    expect(eof.text()).toBe("bash: unexpected EOF while looking for matching `\"'\n");
+  });
+
   it('describes a host and an unknown key in the details panel', async () => {
     const { host } = await started();
     expect((await host.details('network:nope')).sections[0].output).toBe('This object no longer exists.');

@@ -10,11 +10,12 @@ import { Session } from '../shell/session';
 import { RealTimeFollower } from './real-time';
 import { ManualInterrupt } from '../shell/interrupts';
 import { completeLine } from '../shell/completion';
+import { PS2, historyEntry, needsMore } from '../shell/continuation';
 import type { CommandIO } from '../shell/types';
 import { detailsFor } from './details';
 import { LessonSupport } from '../lessons/lab-support';
 import type { LogEntry } from '../lessons/log';
-import type { CheckSpec, CheckState, Completion, Details, ExecDone, ExecEvent, LabApi, LabEvent, LabInfo, LessonWorldSpec, LoadedWorld, SessionInfo, WorldSpec } from './protocol';
+import type { CheckSpec, CheckState, Completion, Details, ExecDone, ExecEvent, ExecOptions, LabApi, LabEvent, LabInfo, LessonWorldSpec, LoadedWorld, SessionInfo, WorldSpec } from './protocol';
 
 interface LiveSession {
   session: Session;
@@ -126,8 +127,11 @@ export class LabHost implements LabApi {
     };
   }
 
-  async exec(sessionId: string, line: string, onEvent: (e: ExecEvent) => void): Promise<ExecDone> {
+  async exec(sessionId: string, line: string, onEvent: (e: ExecEvent) => void, options: ExecOptions = {}): Promise<ExecDone> {
     const live = this.live(sessionId);
+    const attached = () => !!live.session.env.containerId;
+    // bash shows PS2 and reads on before running a line that ends inside quotes or after `|`, `&&`, `||`, `\`.
+    if (!options.eof && needsMore(line)) return { exitCode: live.session.lastExit, prompt: live.session.prompt(), closed: false, attached: attached(), continuation: PS2 };
     const interrupt = new ManualInterrupt();
     live.running = interrupt;
     const stream = ordered(onEvent);
@@ -136,7 +140,7 @@ export class LabHost implements LabApi {
       this.send({ type: 'command', entry, canUndo: this.lessons.canUndo });
       (this.options.defer ?? ((fn) => setTimeout(fn, 0)))(() => this.lessons.idle(this.world));
       await stream.flushed();
-      return { exitCode: entry.exitCode, prompt: live.session.prompt(), closed: live.session.closed, attached: !!live.session.env.containerId };
+      return { exitCode: entry.exitCode, prompt: live.session.prompt(), closed: live.session.closed, attached: attached(), history: historyEntry(line) };
     } finally {
       live.running = null;
       live.answer = null;

@@ -56,6 +56,19 @@ export interface ExecDone {
   closed: boolean;
   /** The shell is a container's, reached through the docker client: Ctrl-P Ctrl-Q detaches. */
   attached?: boolean;
+  /**
+   * Set when the line is not complete (an open quote, a trailing `|`, `&&`, `||` or backslash), so nothing ran: the
+   * secondary prompt (PS2) to show. Send the lines again, joined by `\n`, with the next one appended.
+   */
+  continuation?: string;
+  /** The history entry the shell recorded for the line (its lines joined as bash's cmdhist does). */
+  history?: string;
+}
+
+/** Options of one `exec`. */
+export interface ExecOptions {
+  /** Input ended at the secondary prompt (Ctrl-D): run what was typed, and let the shell report what is missing. */
+  eof?: boolean;
 }
 
 /** The line a terminal submits when Ctrl-P Ctrl-Q is typed in an attached container shell (docker's detach keys). */
@@ -123,7 +136,8 @@ export interface LabApi {
   init(spec: WorldSpec): Promise<LabInfo>;
   openSession(host: string): Promise<SessionInfo>;
   closeSession(id: string): Promise<void>;
-  exec(sessionId: string, line: string, onEvent: (e: ExecEvent) => void): Promise<ExecDone>;
+  /** Runs a typed line (several lines typed at PS2 joined by `\n`); an incomplete one runs nothing (`continuation`). */
+  exec(sessionId: string, line: string, onEvent: (e: ExecEvent) => void, options?: ExecOptions): Promise<ExecDone>;
   /** Ctrl-C for the command running in a session. */
   interrupt(sessionId: string): Promise<void>;
   provideInput(sessionId: string, line: string | null): Promise<void>;

@@ -205,6 +205,56 @@ describe('TerminalController', () => {
   });
 });
 
+describe('TerminalController continuation lines (PS2)', () => {
+  it('reads on at "> " when a line ends inside quotes, then runs the lines as one command', async () => {
+    const { screen } = await labTerminal();
+    screen.type('echo "one\r');
+    await settle();
+    expect(screen.text()).toEqual([`${PS1}echo "one`, '> ']);
+    screen.type('two"\r');
+    await settle();
+    expect(screen.text()).toEqual([`${PS1}echo "one`, '> two"', 'one', 'two', PS1]);
+    // Recalled, the entry keeps its newline inside the quotes, as readline shows it.
+    screen.type('\x1b[A\x1b[D!');
+    expect(screen.text().slice(-2)).toEqual([`${PS1}echo "one`, 'two!"']);
+    expect(screen.cursor()).toEqual([5, 4]);
+  });
+
+  it('joins lines after a trailing pipe, && or backslash into one history entry, as bash does', async () => {
+    const seen: { history?: readonly string[] } = {};
+    const host = new LabHost();
+    await host.init({});
+    const s = await host.openSession('host1');
+    const screen = new TestScreen();
+    new TerminalController(screen, host, s.id, s.prompt, [], { onHistory: (h) => (seen.history = [...h]) }).start();
+    screen.type("docker network ls --format '{{.Name}}' |\rgrep -c . &&\recho \\\r  counted\r");
+    await settle(40);
+    expect(screen.text()).toEqual([`${PS1}docker network ls --format '{{.Name}}' |`, '> grep -c . &&', '> echo \\', '>   counted', '3', 'counted', PS1]);
+    expect(seen.history).toEqual(["docker network ls --format '{{.Name}}' | grep -c . && echo   counted"]);
+    screen.type('\x1b[A');
+    expect(screen.text().slice(-2).join('')).toBe(`${PS1}docker network ls --format '{{.Name}}' | grep -c . && echo   counted`);
+  });
+
+  it('drops the unfinished command on Ctrl-C at "> "', async () => {
+    const { screen, host, session } = await labTerminal();
+    screen.type("echo 'a\r");
+    await settle();
+    screen.type('\x03');
+    await settle();
+    expect(screen.text()).toEqual([`${PS1}echo 'a`, '> ^C', PS1]);
+    expect(await host.history(session)).toEqual([]);
+  });
+
+  it('says what is missing when input ends (Ctrl-D) at "> "', async () => {
+    const { screen } = await labTerminal();
+    screen.type('echo "a\r');
+    await settle();
+    screen.type('\x04');
+    await settle();
+    expect(screen.text()).toEqual([`${PS1}echo "a`, '> bash: unexpected EOF while looking for matching `"\'', PS1]);
+  });
+});
+
 describe('TerminalController in an attached container shell', () => {
   it('detaches on Ctrl-P Ctrl-Q: docker attach says "read escape sequence" and the host prompt returns', async () => {
     const { screen } = await labTerminal();

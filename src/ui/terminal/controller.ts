@@ -51,6 +51,9 @@ export class TerminalController {
   private outputTail = '';
   /** Candidates waiting for the answer to "Display all N possibilities?". */
   private queried: string[] = [];
+  /** Lines of a command still open (an unclosed quote, a trailing `|`): the shell asked for more at `continuation`. */
+  private continued: string[] = [];
+  private continuation = '';
 
   constructor(
     private readonly term: TerminalLike,
@@ -87,9 +90,10 @@ export class TerminalController {
       this.prompt = prompt;
       return;
     }
-    if (prompt === this.prompt) return;
+    if (prompt === this.prompt && !this.continued.length) return;
     this.paint(true);
     this.prompt = prompt;
+    this.continued = [];
     this.term.write('\r\n');
     this.cursorRow = 0;
     this.paint();
@@ -100,11 +104,17 @@ export class TerminalController {
     this.receive(line.replace(/\n?$/, '\r'));
   }
 
+  /** The prompt in front of the line being edited: a command's question, PS2 while a command is open, else PS1. */
+  private get linePrompt(): string {
+    if (this.mode === 'input') return this.inputPrompt;
+    return this.continued.length ? this.continuation : this.prompt;
+  }
+
   private showPrompt(): void {
     this.mode = 'prompt';
     this.editor.reset();
     this.cursorRow = 0;
-    this.term.write(this.prompt);
+    this.term.write(this.linePrompt);
     if (!this.readyFired) {
       this.readyFired = true;
       this.events.onReady?.();
@@ -136,7 +146,7 @@ export class TerminalController {
   }
 
   private paint(toEnd = false): void {
-    const v = this.editor.view(this.mode === 'input' ? this.inputPrompt : this.prompt);
+    const v = this.editor.view(this.linePrompt);
     const r = redrawLine(v.prompt, v.buffer, toEnd ? v.buffer.length : v.cursor, this.term.cols, this.cursorRow);
     this.cursorRow = r.cursorRow;
     this.term.write(r.data);
@@ -153,7 +163,7 @@ export class TerminalController {
         return;
       case 'submit': {
         this.paint(true);
-        const v = this.editor.view(this.mode === 'input' ? this.inputPrompt : this.prompt);
+        const v = this.editor.view(this.linePrompt);
         if (!endsAtMargin(v.prompt, v.buffer, this.term.cols)) this.term.write('\r\n');
         if (this.mode === 'input') {
           this.mode = 'running';
@@ -170,6 +180,8 @@ export class TerminalController {
           this.mode = 'running';
           void this.backend.interrupt(this.sessionId);
         } else {
+          // At PS2 bash drops the whole unfinished command.
+          this.continued = [];
           this.showPrompt();
         }
         return;
@@ -183,6 +195,8 @@ export class TerminalController {
           this.mode = 'running';
           this.term.write('\r\n');
           void this.backend.provideInput(this.sessionId, null);
+        } else if (this.continued.length) {
+          this.runOpen();
         } else {
           this.leaveShell();
         }
@@ -281,13 +295,21 @@ export class TerminalController {
     };
   }
 
+  /** Sends the line (with the lines typed before it at PS2); the shell runs it, or asks for more. */
   private run(line: string): void {
-    this.editor.remember(line);
-    this.events.onHistory?.(this.editor.entries);
+    const lines = [...this.continued, line];
     this.mode = 'running';
     this.outputTail = '';
     const first = { t: performance.now() };
-    this.finish(line, this.backend.exec(this.sessionId, line, this.output(first)));
+    this.finish(lines, this.backend.exec(this.sessionId, lines.join('\n'), this.output(first)));
+  }
+
+  /** Ctrl-D at PS2: the shell gets end of input in the middle of a command and says what is missing. */
+  private runOpen(): void {
+    const lines = this.continued;
+    this.mode = 'running';
+    this.outputTail = '';
+    this.finish(lines, this.backend.exec(this.sessionId, lines.join('\n'), this.output({ t: null }), { eof: true }));
   }
 
   /** Ctrl-D on an empty line: the shell sees end of input and exits (leaving a container's shell). */
@@ -297,12 +319,24 @@ export class TerminalController {
     this.finish(null, this.backend.endOfInput(this.sessionId, this.output({ t: null })));
   }
 
-  private finish(line: string | null, result: Promise<ExecDone>): void {
+  /** After a command (or a line that left it open): history, the next prompt, a new login shell if this one ended. */
+  private finish(lines: string[] | null, result: Promise<ExecDone>): void {
     result.then(
       async (done) => {
         this.prompt = done.prompt;
         this.attached = !!done.attached;
-        if (line !== null) this.events.onCommandDone?.(line, done.exitCode);
+        if (lines !== null && done.continuation !== undefined) {
+          this.continued = lines;
+          this.continuation = done.continuation;
+          this.showPrompt();
+          return;
+        }
+        this.continued = [];
+        if (lines !== null) {
+          this.editor.remember(done.history ?? lines.join('\n'));
+          this.events.onHistory?.(this.editor.entries);
+          this.events.onCommandDone?.(lines.join('\n'), done.exitCode);
+        }
         if (done.closed && this.events.onClosed) {
           this.term.write('\x1b[2m[login shell exited; a new one starts]\x1b[0m\r\n');
           const next = await this.events.onClosed();
@@ -312,6 +346,7 @@ export class TerminalController {
         this.showPrompt();
       },
       (err: unknown) => {
+        this.continued = [];
         this.term.write(toTerminal(`cnlab: ${(err as Error).message}\n`));
         this.showPrompt();
       },

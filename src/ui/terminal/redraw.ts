@@ -1,10 +1,30 @@
 // Escape sequences that repaint a prompt and an edited line in place, wrapping across terminal rows correctly.
 
-/** Columns a string occupies (ASCII prompt and commands; control characters take none). */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) if (ch >= ' ') w++;
-  return w;
+/**
+ * Where the cursor is after printing `text` from the start of a row: xterm's pending wrap at the right margin counts
+ * as the start of the next row (where the next character goes), and a newline (a history entry from a quoted
+ * multi-line command) starts a new row.
+ */
+function place(text: string, cols: number): { row: number; col: number; atMargin: boolean } {
+  let row = 0;
+  let col = 0;
+  let atMargin = false;
+  for (const ch of text) {
+    if (ch === '\n') {
+      if (!atMargin) row++;
+      col = 0;
+      atMargin = false;
+      continue;
+    }
+    if (ch < ' ') continue;
+    col++;
+    atMargin = col === cols;
+    if (atMargin) {
+      row++;
+      col = 0;
+    }
+  }
+  return { row, col, atMargin: atMargin && text.length > 0 };
 }
 
 /**
@@ -15,18 +35,15 @@ function width(s: string): number {
 export function redrawLine(prompt: string, buffer: string, cursor: number, cols: number, cursorRow: number): { data: string; cursorRow: number } {
   let out = '';
   if (cursorRow > 0) out += `\x1b[${cursorRow}A`;
-  out += '\r\x1b[J' + prompt + buffer;
-  const total = width(prompt) + width(buffer);
+  out += '\r\x1b[J' + prompt + toTerminal(buffer);
+  const end = place(prompt + buffer, cols);
   // At an exact multiple of the width xterm leaves the cursor pending-wrap; force it onto the next row.
-  if (total > 0 && total % cols === 0) out += '\r\n';
-  const endRow = Math.floor(total / cols);
-  const target = width(prompt) + width(buffer.slice(0, cursor));
-  const targetRow = Math.floor(target / cols);
-  const targetCol = target % cols;
-  if (endRow > targetRow) out += `\x1b[${endRow - targetRow}A`;
+  if (end.atMargin) out += '\r\n';
+  const target = place(prompt + buffer.slice(0, cursor), cols);
+  if (end.row > target.row) out += `\x1b[${end.row - target.row}A`;
   out += '\r';
-  if (targetCol > 0) out += `\x1b[${targetCol}C`;
-  return { data: out, cursorRow: targetRow };
+  if (target.col > 0) out += `\x1b[${target.col}C`;
+  return { data: out, cursorRow: target.row };
 }
 
 /**
@@ -34,8 +51,7 @@ export function redrawLine(prompt: string, buffer: string, cursor: number, cols:
  * and Enter must not add another newline (readline's _rl_update_final avoids that blank line too).
  */
 export function endsAtMargin(prompt: string, buffer: string, cols: number): boolean {
-  const total = width(prompt) + width(buffer);
-  return total > 0 && total % cols === 0;
+  return place(prompt + buffer, cols).atMargin;
 }
 
 /** Converts program output newlines to what a tty with onlcr shows. */
