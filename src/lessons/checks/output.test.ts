@@ -14,6 +14,15 @@ describe('output', () => {
     expect(JSON.stringify(w.world.snapshot())).toBe(before);
   });
 
+  it('runs as root on the host and in a namespace, as authoring.md says (iptables needs no sudo)', async () => {
+    const w = await shellWorld('sudo ip netns add red');
+    expect((await w.holds({ kind: 'output', args: { command: 'whoami', equals: 'root' } })).ok).toBe(true);
+    expect((await w.holds({ kind: 'output', args: { command: 'iptables -t nat -S POSTROUTING', contains: '-A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE', exit: 0 } })).ok).toBe(true);
+    expect((await w.holds({ kind: 'output', args: { in: 'red', command: 'iptables -S', equals: '-P INPUT ACCEPT\n-P FORWARD ACCEPT\n-P OUTPUT ACCEPT' } })).ok).toBe(true);
+    // The learner's own shell is still the learner's.
+    expect((await w.type('iptables -S'))[0].exitCode).toBe(4);
+  });
+
   it('runs inside a named namespace with `in`', async () => {
     const w = await shellWorld(...BRIDGE_BY_HAND);
     expect((await w.holds({ kind: 'output', args: { in: 'red', command: 'ip route', contains: 'default via 10.0.0.1 dev ceth-red' } })).ok).toBe(true);

@@ -2,7 +2,7 @@
 // namespace) and looks at what it prints; the learner's world and terminal are untouched.
 import type { World } from '../../core/world';
 import type { OutputArgs } from '../schema/predicates';
-import { hostShellEnv, Session } from '../../shell/session';
+import { Session } from '../../shell/session';
 import { arraySource, runTypedLine } from '../../shell/script-runner';
 import { containerProcessEnv } from '../../shell/commands/docker/container/runtime';
 import { resolvePlace, type Place } from './place';
@@ -13,13 +13,12 @@ const PROBE_SECONDS = 10;
 
 /** A shell at `place`: the host's shell as root, a shell in a container (as `docker exec -it C sh`), or in a namespace. */
 export function sessionAt(world: World, place: Place): Session {
-  const session = new Session(world, place.host);
-  const host = hostShellEnv(world, place.host, 'root');
+  const session = new Session(world, place.host, { user: 'root' });
   if (place.kind === 'container') {
     const engine = world.state.docker[place.host];
     session.pushEnv(containerProcessEnv(world, engine, engine.containers![place.containerId!]));
   } else if (place.kind === 'netns') {
-    session.pushEnv({ ...host, netns: place.netns });
+    session.pushEnv({ ...session.env, netns: place.netns });
   }
   return session;
 }
