@@ -1,7 +1,7 @@
 // `cnlab lessons check [-v] [FILES|DIRS]`: compiles lessons as the build does, then replays each one (see
 // src/lessons/check.ts). Prints one line per lesson and every problem as file:line; exits 1 on any problem.
-import { existsSync, statSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { compileCatalog, type Catalog } from '../lessons/compiler/catalog';
 import { LessonBuildError } from '../lessons/compiler/diagnostics';
 import { checkLesson } from '../lessons/check';
@@ -11,16 +11,26 @@ export const LESSONS_USAGE = `Usage: cnlab lessons check [-v] [FILE|DIR...]
 
 Compiles the lessons (default: every lesson under ./lessons), then replays each one: every step's checks
 must be false before its solution and true after it, and every "predict the output" answer key must agree
-with what its command prints. FILE is a lesson file; DIR is a lessons folder (holding part folders).
+with what its command prints. FILE is a lesson file; DIR is a part folder (lessons/00-start) or a
+lessons folder holding part folders.
 
 Options:
   -v, --verbose   Also print each replayed solution with its output
 `;
 
 interface Selection {
+  /** The lessons folder (holding part folders) that is compiled, so `requires` across parts resolves. */
   root: string;
-  /** Absolute lesson file paths to check; empty means all under root. */
-  files: string[];
+  all: boolean;
+  /** Part folder names whose lessons are checked. */
+  parts: Set<string>;
+  /** Absolute lesson file paths to check. */
+  files: Set<string>;
+}
+
+/** A part folder has a meta.md or lesson files of its own; any other folder is a lessons folder holding parts. */
+function isPartFolder(dir: string): boolean {
+  return readdirSync(dir).some((f) => f === 'meta.md' || (f.endsWith('.md') && f !== 'README.md' && statSync(join(dir, f)).isFile()));
 }
 
 function selections(args: string[]): Selection[] | string {
@@ -30,11 +40,13 @@ function selections(args: string[]): Selection[] | string {
     const abs = resolve(t);
     if (!existsSync(abs)) return `cnlab lessons check: ${t}: no such file or directory`;
     const isDir = statSync(abs).isDirectory();
-    // A lesson file sits in <root>/<part>/; a folder is a lessons root.
-    const root = isDir ? abs : dirname(dirname(abs));
-    const sel = byRoot.get(root) ?? { root, files: [] };
-    if (!isDir) sel.files.push(abs);
-    else sel.files = [];
+    const kind = !isDir ? 'file' : isPartFolder(abs) ? 'part' : 'root';
+    // A lesson file sits in <root>/<part>/, a part folder in <root>/.
+    const root = kind === 'file' ? dirname(dirname(abs)) : kind === 'part' ? dirname(abs) : abs;
+    const sel = byRoot.get(root) ?? { root, all: false, parts: new Set<string>(), files: new Set<string>() };
+    if (kind === 'file') sel.files.add(abs);
+    else if (kind === 'part') sel.parts.add(basename(abs));
+    else sel.all = true;
     byRoot.set(root, sel);
   }
   return [...byRoot.values()];
@@ -74,9 +86,9 @@ export async function lessonsCommand(args: string[], write: (s: string) => void)
       failed++;
       continue;
     }
-    const lessons: CompiledLesson[] = sel.files.length
-      ? [...catalog.lessons.values()].filter((l) => sel.files.includes(resolve(sel.root, l.file)))
-      : catalog.index.lessons.map((m) => catalog.lessons.get(m.id)!);
+    const lessons: CompiledLesson[] = catalog.index.lessons
+      .map((m) => catalog.lessons.get(m.id)!)
+      .filter((l) => sel.all || sel.parts.has(l.part) || sel.files.has(resolve(sel.root, l.file)));
     for (const lesson of lessons) {
       const t0 = performance.now();
       const r = await checkLesson(lesson);

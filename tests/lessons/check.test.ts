@@ -47,6 +47,20 @@ describe('cnlab lessons check', () => {
     expect(r.code).toBe(0);
   });
 
+  it('checks the lessons of a part folder, as its usage says DIR may be', async () => {
+    for (const dir of ['lessons/00-start', 'lessons/00-start/']) {
+      expect(await run('check', dir)).toEqual({ code: 0, lines: ['ok   lessons/00-start/01-welcome.md (4 steps, 3 checks, 4 quizzes) N ms', '1 lesson passed, 0 failed'] });
+    }
+    const part = await run('check', 'tests/lessons/fixtures/replay/00-part');
+    expect(part.code).toBe(1);
+    expect(part.lines).toEqual((await run('check', 'tests/lessons/fixtures/replay')).lines);
+  });
+
+  it('checks each lesson once, in course order, however the paths overlap', async () => {
+    const r = await run('check', 'lessons/01-docker-networking/02-default-bridge.md', 'lessons/00-start', 'lessons/00-start/01-welcome.md');
+    expect(r.lines.map((l) => l.split(' (')[0])).toEqual(['ok   lessons/00-start/01-welcome.md', 'ok   lessons/01-docker-networking/02-default-bridge.md', '2 lessons passed, 0 failed']);
+  });
+
   it('explains its usage and rejects unknown options and paths', async () => {
     expect((await run('--help')).lines[0]).toBe('Usage: cnlab lessons check [-v] [FILE|DIR...]');
     expect(await run('check', '--fast')).toMatchObject({ code: 2, lines: expect.arrayContaining(['cnlab lessons check: unknown option --fast']) });
