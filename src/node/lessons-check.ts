@@ -62,6 +62,10 @@ export async function lessonsCommand(args: string[], write: (s: string) => void)
     write(`cnlab lessons: unknown command "${sub}"\n\n${LESSONS_USAGE}`);
     return 2;
   }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    write(LESSONS_USAGE);
+    return 0;
+  }
   const verbose = rest.includes('-v') || rest.includes('--verbose');
   const unknown = rest.find((a) => a.startsWith('-') && a !== '-v' && a !== '--verbose');
   if (unknown) {

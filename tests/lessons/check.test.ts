@@ -63,6 +63,7 @@ describe('cnlab lessons check', () => {
 
   it('explains its usage and rejects unknown options and paths', async () => {
     expect((await run('--help')).lines[0]).toBe('Usage: cnlab lessons check [-v] [FILE|DIR...]');
+    expect(await run('check', '--help')).toMatchObject({ code: 0, lines: expect.arrayContaining(['Usage: cnlab lessons check [-v] [FILE|DIR...]']) });
     expect(await run('check', '--fast')).toMatchObject({ code: 2, lines: expect.arrayContaining(['cnlab lessons check: unknown option --fast']) });
     expect(await run('check', 'no/such/file.md')).toEqual({ code: 2, lines: ['cnlab lessons check: no/such/file.md: no such file or directory'] });
     expect(await run('frobnicate')).toMatchObject({ code: 2, lines: expect.arrayContaining(['cnlab lessons: unknown command "frobnicate"']) });
