@@ -2,7 +2,7 @@
 // and the topology view draws host1 with eth0, docker0 and the three default networks.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openLab, screenshotPath, typeCommand } from './browser';
+import { launchBrowser, openLab, screenshotPath, terminalLines, typeCommand, waitForLastLine } from './browser';
 
 describe('walking skeleton', () => {
   let browser: Browser;
@@ -44,6 +44,17 @@ describe('walking skeleton', () => {
     ]);
     const attach = await page.$$eval('svg g.link.attach', (els) => els.length);
     expect(attach).toBe(2);
+  });
+
+  it('reads on at "> " when a line ends inside a quote, then runs both lines as one command', async () => {
+    await page.keyboard.type('echo "one');
+    await page.keyboard.press('Enter');
+    await waitForLastLine(page, '>');
+    await page.keyboard.type('two"');
+    await page.keyboard.press('Enter');
+    await waitForLastLine(page, 'learner@host1:~$ ');
+    const lines = await terminalLines(page);
+    expect(lines.slice(-5)).toEqual(['learner@host1:~$ echo "one', '> two"', 'one', 'two', 'learner@host1:~$ ']);
   });
 
   it('reports no page errors', () => {
