@@ -93,8 +93,16 @@ async function shell(args: string[]): Promise<number> {
     waiter?.(null);
   });
   let running: ManualInterrupt | null = null;
+  /** Waiting for the rest of an open command at PS2 (Ctrl-C there drops the command). */
+  let atPs2 = false;
   rl.on('SIGINT', () => {
-    if (running) {
+    if (running && atPs2) {
+      process.stdout.write('^C\n');
+      running.fire();
+      const w = waiter;
+      waiter = null;
+      w?.(null);
+    } else if (running) {
       process.stdout.write('^C');
       running.fire();
     } else {
@@ -109,10 +117,18 @@ async function shell(args: string[]): Promise<number> {
     if (line === null) break;
     running = new ManualInterrupt();
     const onContinue = () => {
+      atPs2 = true;
       rl.setPrompt(PS2);
       rl.prompt();
     };
-    await runTypedLine(session, line, (t) => process.stdout.write(t), { echo: false, input: { next: nextLine }, interrupt: running, onContinue });
+    const input = {
+      next: async () => {
+        const l = await nextLine();
+        atPs2 = false;
+        return l;
+      },
+    };
+    await runTypedLine(session, line, (t) => process.stdout.write(t), { echo: false, input, interrupt: running, onContinue });
     running = null;
     if (session.closed) break;
   }

@@ -38,6 +38,11 @@ export async function runTypedLine(session: Session, first: string, write: (text
   while (needsMore(line)) {
     opts.onContinue?.();
     const next = await opts.input.next();
+    // Ctrl-C at PS2 drops the unfinished command, as bash does ($? is then 130).
+    if (opts.interrupt?.interrupted) {
+      session.lastExit = 130;
+      return 130;
+    }
     if (next === null) break;
     if (opts.echo) write(`${PS2}${next}\n`);
     line += `\n${next}`;
