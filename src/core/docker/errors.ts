@@ -5,6 +5,8 @@ export class DaemonError extends Error {
     message: string,
     /** The HTTP status the API would answer with (404 not found, 409 conflict, 400 bad parameter, 403 forbidden). */
     readonly status: 400 | 403 | 404 | 409 | 500 = 400,
+    /** Simulated µs the daemon spent before answering (a plugin lookup's retries); the CLI waits that long. */
+    readonly delayUs = 0,
   ) {
     super(message);
   }

@@ -32,6 +32,18 @@ const PREDEFINED = ['bridge', 'host', 'none', 'default'];
 const LOCAL_DRIVERS = ['bridge', 'host', 'null', 'macvlan', 'ipvlan'];
 /** Drivers whose networks take addresses from IPAM. */
 const IPAM_DRIVERS = ['bridge', 'macvlan', 'ipvlan'];
+/** The IPAM drivers built into libnetwork (ipams/defaultipam, ipams/null); any other name is looked up as a plugin. */
+const BUILTIN_IPAM = ['default', 'null'];
+/**
+ * pkg/plugins loadWithRetry: a plugin with no spec or socket is looked for again after 1, 2, 4 and 8 s and given up
+ * when the next back-off would pass 30 s, so a missing plugin is reported after 15 s.
+ */
+export const PLUGIN_LOOKUP_US = 15_000_000;
+
+/** The plugin store's errNotFound (`plugin %q not found`), returned unwrapped by NewNetwork after the lookup's retries. */
+function pluginNotFound(name: string): DaemonError {
+  return new DaemonError(`plugin "${name}" not found`, 404, PLUGIN_LOOKUP_US);
+}
 
 /** api/types/network.ValidateIPAM: every problem, joined as the daemon's multierror prints them. */
 function validateIpam(req: NetworkCreateRequest): void {
@@ -116,8 +128,10 @@ export function createNetwork(world: World, engine: DockerEngineState, request: 
   req = { ...req, ipam: { ...req.ipam, config: req.ipam.config.filter((c) => !c.subnet.includes(':')) } };
   validateIpam(req);
   if (Object.values(engine.networks).some((n) => n.name === req.name)) throw new DaemonError(`network with name ${req.name} already exists`, 409);
-  if (!LOCAL_DRIVERS.includes(req.driver)) throw new DaemonError(`plugin "${req.driver}" not found`, 404);
+  if (!LOCAL_DRIVERS.includes(req.driver)) throw pluginNotFound(req.driver);
   if (!IPAM_DRIVERS.includes(req.driver)) throw new DaemonError(`only one instance of "${req.driver}" network is allowed`, 403);
+  // Network.ipamAllocate -> getIPAMDriver: an unknown name is loaded as an IpamDriver plugin before anything is allocated.
+  if (!BUILTIN_IPAM.includes(req.ipam.driver)) throw pluginNotFound(req.ipam.driver);
   if (req.driver !== 'bridge') checkParent(world, engine.host, req.driver, req.options);
   if (req.ingress) throw new DaemonError('Ingress network can only be global scope network', 403);
   if (req.scope === 'swarm') throw new DaemonError('cannot create a swarm scoped network when swarm is not active', 403);

@@ -18,6 +18,7 @@ export async function withDaemon(ctx: CommandContext, body: (engine: DockerEngin
     return await body(engineFor(ctx));
   } catch (e) {
     if (e instanceof DaemonError) {
+      if (e.delayUs && !(await ctx.sleep(e.delayUs))) return 130;
       ctx.err(`Error response from daemon: ${e.message}\n`);
       return 1;
     }
