@@ -8,6 +8,7 @@ import { buildLessonWorld } from './world';
 import { runLogged, logSince, type LogEntry } from './log';
 import { evaluateChecks } from './checks/evaluate';
 import { keyMatchesOutput, normalizeOutput } from './quiz';
+import { COMMAND_CUTOFF_SECONDS } from './cutoff';
 import type { CompiledLesson, CompiledQuiz } from './types';
 
 export interface LessonProblem {
@@ -32,7 +33,7 @@ async function predictOutput(world: World, q: CompiledQuiz): Promise<string> {
   const copy = World.restore(world.snapshot());
   const session = new Session(copy, copy.hostNames()[0]);
   let out = '';
-  await runTypedLine(session, q.command!, (t) => (out += t), { echo: false, input: arraySource([]), defaultInterruptSeconds: 10 });
+  await runTypedLine(session, q.command!, (t) => (out += t), { echo: false, input: arraySource([]), defaultInterruptSeconds: COMMAND_CUTOFF_SECONDS });
   return out;
 }
 

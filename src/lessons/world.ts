@@ -4,6 +4,7 @@ import { createWorld } from '../core/presets';
 import type { World } from '../core/world';
 import { Session } from '../shell/session';
 import { arraySource, runTypedLine } from '../shell/script-runner';
+import { COMMAND_CUTOFF_SECONDS } from './cutoff';
 
 export interface LessonWorldSpec {
   preset: string;
@@ -25,7 +26,7 @@ export async function buildLessonWorld(spec: LessonWorldSpec): Promise<{ world: 
   const session = new Session(world, world.hostNames()[0]);
   for (const command of spec.setup) {
     let output = '';
-    const exitCode = await runTypedLine(session, command, (t) => (output += t), { echo: false, input: arraySource([]), defaultInterruptSeconds: 10 });
+    const exitCode = await runTypedLine(session, command, (t) => (output += t), { echo: false, input: arraySource([]), defaultInterruptSeconds: COMMAND_CUTOFF_SECONDS });
     if (exitCode !== 0) failures.push({ command, exitCode, output });
   }
   return { world, failures };

@@ -34,6 +34,13 @@ describe('cnlab lessons check', () => {
     ]);
   });
 
+  it('lets a command wait out its own timeouts (ping 10 s, a dropped TCP connect 127 s) before pressing Ctrl-C', async () => {
+    expect(await run('check', 'tests/lessons/fixtures/waits')).toEqual({
+      code: 0,
+      lines: ['ok   tests/lessons/fixtures/waits/00-part/01-timeouts.md (1 step, 2 checks, 2 quizzes) N ms', '1 lesson passed, 0 failed'],
+    });
+  });
+
   it('stops at compile errors with file:line:col', async () => {
     expect(await run('check', 'tests/lessons/fixtures/broken')).toEqual({
       code: 1,

@@ -5,11 +5,10 @@ import type { OutputArgs } from '../schema/predicates';
 import { Session } from '../../shell/session';
 import { arraySource, runTypedLine } from '../../shell/script-runner';
 import { containerProcessEnv } from '../../shell/commands/docker/container/runtime';
+import { COMMAND_CUTOFF_SECONDS } from '../cutoff';
 import { resolvePlace, type Place } from './place';
 import { fail, pass, type CheckEnv, type CheckOutcome } from './types';
 
-/** A probe that waits longer than this (a `ping` without `-c`) is interrupted, as `# ^C after 10s` would. */
-const PROBE_SECONDS = 10;
 
 /** A shell at `place`: the host's shell as root, a shell in a container (as `docker exec -it C sh`), or in a namespace. */
 export function sessionAt(world: World, place: Place): Session {
@@ -29,7 +28,7 @@ export async function probe(world: World, spec: string | undefined, line: string
   if ('error' in place) return place;
   const session = sessionAt(world, place);
   let output = '';
-  const exitCode = await runTypedLine(session, line, (t) => (output += t), { echo: false, input: arraySource([]), defaultInterruptSeconds: PROBE_SECONDS });
+  const exitCode = await runTypedLine(session, line, (t) => (output += t), { echo: false, input: arraySource([]), defaultInterruptSeconds: COMMAND_CUTOFF_SECONDS });
   return { output, exitCode };
 }
 

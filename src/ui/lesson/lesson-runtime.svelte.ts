@@ -3,6 +3,7 @@
 import { loadLesson } from 'virtual:cnlab-lessons';
 import type { CompiledLesson, CompiledQuiz, CompiledStep } from '../../lessons/types';
 import { gradeQuiz, type QuizAnswer } from '../../lessons/quiz';
+import { COMMAND_CUTOFF_SECONDS } from '../../lessons/cutoff';
 import type { CheckState, LabEvent } from '../../worker/protocol';
 import { progress } from '../state/progress.svelte';
 import type { LessonProgress, StepProgress } from '../state/progress';
@@ -12,8 +13,11 @@ import { workbench } from './workbench.svelte';
 /** Saved per lesson: enough for the `ran` checks of a step in progress, small enough for browser storage. */
 const LOG_KEEP = 200;
 const OUTPUT_KEEP = 4096;
-/** How long a prediction waits for its command to finish in the terminal. */
-const PREDICT_WAIT_MS = 15_000;
+/**
+ * How long a prediction waits for its command to finish in the terminal: the command runs there in real time, so as
+ * long as `lessons check` let it run (the learner's Ctrl-C ends it sooner), plus a margin for a slow tab.
+ */
+const PREDICT_WAIT_MS = (COMMAND_CUTOFF_SECONDS + 20) * 1000;
 
 class LessonRuntime {
   lesson = $state.raw<CompiledLesson | null>(null);
