@@ -104,6 +104,11 @@ export const ip: Program = {
         ctx.err(`Cannot open network namespace "${v.netns}": No such file or directory\n`);
         return 255;
       }
+      // lib/namespace.c netns_switch: the file opens for anyone, but setns(CLONE_NEWNET) needs CAP_SYS_ADMIN.
+      if (ctx.env.user !== 'root') {
+        ctx.err(`setting the network namespace "${v.netns}" failed: Operation not permitted\n`);
+        return 255;
+      }
       nsId = ns.id;
     }
     const family = v.family as string;
