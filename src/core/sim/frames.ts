@@ -5,6 +5,7 @@ import type { Link, Netns } from '../kernel/types';
 import type { Packet } from '../kernel/packet';
 import type { Mac } from '../net/mac';
 import { formatIpv4 } from '../net/ipv4';
+import { resolveLinkRef } from '../kernel/links';
 import type { Arrival } from './ip-stack';
 import { receive, sendLocal } from './ip-stack';
 import { enterNs, leaveNs, runHook, verdictReason } from './hooks';
@@ -144,10 +145,12 @@ export function followPath(walk: Walk, ep: L2Endpoint, pkt: Packet, srcMac: Mac)
         // whose MAC they are for (macvlan_handle_frame); siblings in bridge mode reach each other directly.
         const toParent = !step.to.link.lower;
         countOn(step.to.link, toParent ? 'tx' : 'rx', wire);
+        const kind = (step.from.link.lower ? step.from : step.to).link.kind;
+        const parent = step.from.link.lower && resolveLinkRef(walk.world, step.from.link.lower.parent);
         const text = toParent
-          ? `${step.from.link.name} sends it through its parent ${at(walk, step.to)}`
+          ? `the ${kind} ${at(walk, step.from)} sends it out through its parent ${at(walk, step.to)}`
           : step.from.link.lower
-            ? `${step.from.link.name} and ${at(walk, step.to)} share a parent device`
+            ? `the ${kind} ${at(walk, step.from)} hands it straight to ${at(walk, step.to)}: both are children of ${parent ? at(walk, parent) : 'one parent'}`
             : `${at(walk, step.from)} passes it to its ${step.to.link.kind} child ${at(walk, step.to)}`;
         walk.record(step.to.ns, toParent ? 'tx' : 'rx', step.to.link.name, viewOf(pkt), text);
         break;
