@@ -3,20 +3,12 @@
 import type { CommandContext, Program } from '../../types';
 import { etcFile, parseResolvConf, ptrName, queryDns, resolve, type DnsAnswer } from '../../../core/dns';
 import { parseIpv4 } from '../../../core/net/ipv4';
+import { busyboxNslookup } from './busybox';
 
 const USAGE = `Usage: nslookup [-opt ...]             # interactive mode using default server
        nslookup [-opt ...] - server    # interactive mode using 'server'
        nslookup [-opt ...] host        # just look up 'host' using default server
        nslookup [-opt ...] host server # just look up 'host' using 'server'
-`;
-
-const BB_USAGE = `BusyBox v1.37.0 (2025-01-17 18:12:01 UTC) multi-call binary.
-
-Usage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]
-
-Query DNS about HOST
-
-QUERY_TYPE: soa,ns,a,aaaa,cname,mx,txt,ptr,srv,any
 `;
 
 function answerLines(name: string, a: DnsAnswer, ptr: boolean): string {
@@ -29,22 +21,20 @@ function answerLines(name: string, a: DnsAnswer, ptr: boolean): string {
   return out;
 }
 
+/** BIND 9.18: A first; unless it failed, the AAAA lookup follows (printed without a header; no AAAA records here). */
 async function run(ctx: CommandContext): Promise<number> {
-  const bb = ctx.env.flavor === 'busybox';
+  if (ctx.env.flavor === 'busybox') return busyboxNslookup(ctx);
   const args = ctx.argv.slice(1);
   if (args.some((a) => a === '-h' || a === '--help' || a === '-help')) {
-    (bb ? ctx.err : ctx.out)(bb ? BB_USAGE : USAGE);
-    return bb ? 1 : 0;
+    ctx.out(USAGE);
+    return 0;
   }
   const bad = args.find((a) => a.startsWith('-') && a !== '-' && !/^-(type|query|q|debug|timeout|retry|port)(=|$)/.test(a));
-  if (bad) {
-    ctx.err(bb ? `nslookup: unrecognized option '${bad}'\n${BB_USAGE}` : `*** Invalid option: ${bad.slice(1)}\n`);
-    if (bb) return 1;
-  }
+  if (bad) ctx.err(`*** Invalid option: ${bad.slice(1)}\n`);
   const words = args.filter((a) => !a.startsWith('-'));
   const [host, serverArg] = words;
   if (host === undefined) {
-    ctx.err(bb ? BB_USAGE : USAGE);
+    ctx.err(USAGE);
     return 1;
   }
   const where = { netns: ctx.env.netns, fsRoot: ctx.env.fsRoot };
@@ -52,32 +42,31 @@ async function run(ctx: CommandContext): Promise<number> {
   if (parseIpv4(server) === null) {
     const r = resolve(ctx.world, where, server);
     if (!r.addresses.length) {
-      ctx.err(bb ? `nslookup: bad address '${server}'\n` : `;; Got recursion not available from ${server}\n;; couldn't get address for '${server}': not found\n`);
+      ctx.err(`;; Got recursion not available from ${server}\n;; couldn't get address for '${server}': not found\n`);
       return 1;
     }
     server = r.addresses[0];
   }
   const ptr = parseIpv4(host) !== null;
   const qname = ptr ? ptrName(host) : host.replace(/\.$/, '');
-  const head = bb ? `Server:\t\t${server}\nAddress:\t${server}:53\n\n` : `Server:\t\t${server}\nAddress:\t${server}#53\n\n`;
-  const tries = bb ? 1 : 3;
-  for (let i = 0; i < tries; i++) {
+  const head = `Server:\t\t${server}\nAddress:\t${server}#53\n\n`;
+  for (let i = 0; i < 3; i++) {
     const q = queryDns(ctx.world, ctx.env.netns, server, { name: qname, type: ptr ? 'PTR' : 'A' });
     if (q.answer) {
       await ctx.sleep(q.trace.rttUs ?? 0);
       const a = q.answer;
-      if (a.rcode !== 'NOERROR' || a.answers.length === 0) {
-        ctx.out(head);
-        ctx.out(a.rcode === 'NOERROR' ? `*** Can't find ${qname}: No answer\n\n` : `** server can't find ${qname}: ${a.rcode}\n\n`);
+      if (a.rcode !== 'NOERROR') {
+        ctx.out(`${head}** server can't find ${qname}: ${a.rcode}\n\n`);
         return 1;
       }
-      ctx.out(head + answerLines(qname, a, ptr) + (ptr && !bb ? '\nAuthoritative answers can be found from:\n\n' : '\n'));
+      let out = head + answerLines(qname, a, ptr);
+      if (!ptr) {
+        const six = queryDns(ctx.world, ctx.env.netns, server, { name: qname, type: 'AAAA' });
+        await ctx.sleep(six.trace.rttUs ?? 0);
+        if (a.answers.length === 0 && six.answer?.answers.length === 0) out += `*** Can't find ${qname}: No answer\n`;
+      }
+      ctx.out(out + (ptr ? '\nAuthoritative answers can be found from:\n\n' : '\n'));
       return 0;
-    }
-    if (bb) {
-      if (!(await ctx.sleep(5_000_000))) return 130;
-      ctx.out(';; connection timed out; no servers could be reached\n\n');
-      return 1;
     }
     if (q.error === 'timeout' && !(await ctx.sleep(5_000_000))) return 130;
     ctx.out(`;; communications error to ${server}#53: ${q.error === 'timeout' ? 'timed out' : q.error === 'refused' ? 'connection refused' : 'host unreachable'}\n`);
