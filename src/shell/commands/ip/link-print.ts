@@ -3,6 +3,7 @@
 import type { Link } from '../../../core/kernel/types';
 import { linkFlags, linkType, masterName, operState, peerName, peerNsId, qdiscOf, visibleAddrs } from '../../../core/kernel/link-state';
 import type { IpCtx } from './common';
+import { linkDetails } from './link-details';
 
 /** `veth0@if7` / `veth0@veth1` / `lo`. */
 export function displayName(ip: IpCtx, link: Link): string {
@@ -44,25 +45,8 @@ export function linkHeader(ip: IpCtx, link: Link, forLinkCmd: boolean): string {
   s += 'group default ';
   if (link.txqlen) s += `qlen ${link.txqlen}`;
   s += `\n    link/${linkType(link)} ${link.mac} brd ${link.kind === 'loopback' ? '00:00:00:00:00:00' : 'ff:ff:ff:ff:ff:ff'}${linkNetns(ip, link)}`;
-  if (ip.opts.details) s += linkDetails(link);
+  if (ip.opts.details) s += linkDetails(ip, link, forLinkCmd, operState(world, ns, link) !== 'DOWN');
   return s + '\n';
-}
-
-/** `ip -d link`: the kind-specific line iproute2 adds. */
-function linkDetails(link: Link): string {
-  switch (link.kind) {
-    case 'veth':
-      return ' promiscuity 0 allmulti 0 minmtu 68 maxmtu 65535 \n    veth ';
-    case 'bridge':
-      return ` promiscuity 0 allmulti 0 minmtu 68 maxmtu 65535 \n    bridge forward_delay 1500 hello_time 200 max_age 2000 ageing_time ${(link.bridge?.ageingTimeSec ?? 300) * 100} stp_state ${link.bridge?.stp ? 1 : 0} priority 32768 `;
-    case 'vxlan':
-      return ` promiscuity 0 allmulti 0 minmtu 68 maxmtu 65535 \n    vxlan id ${link.vxlan!.vni} ${link.vxlan!.remote !== null ? '' : ''}srcport 0 0 dstport ${link.vxlan!.dstport} ttl auto ageing 300 `;
-    case 'macvlan':
-    case 'ipvlan':
-      return ` promiscuity 0 allmulti 0 minmtu 68 maxmtu 65535 \n    ${link.kind} mode ${link.lower?.mode ?? 'bridge'} `;
-    default:
-      return ' promiscuity 0 allmulti 0 minmtu 0 maxmtu 0 ';
-  }
 }
 
 /** `ip -br link`: name, state, MAC, flags. */
