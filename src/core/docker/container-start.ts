@@ -109,8 +109,10 @@ function startMainProcess(world: World, engine: DockerEngineState, c: Container)
     for (const l of plan.service.listen) addListener(world, netns, { proto: l.proto, port: l.port, process: plan.service.process, pid: c.state.pid, service: l.service });
   } catch (e) {
     if (!(e instanceof AddressInUseError)) throw e;
-    c.logs.push(...serviceStartLogs(world, c, plan.service, ip, true));
-    c.state.exitAtUs = world.clock.now() + 30_000;
+    const logs = serviceStartLogs(world, c, plan.service, ip, true);
+    c.logs.push(...logs);
+    // The server exits once it has given up (nginx retries its binds for 2.5 s first).
+    c.state.exitAtUs = Math.max(world.clock.now() + 30_000, ...logs.map((l) => l.us + 1_000));
     c.state.exitWith = 1;
     return;
   }

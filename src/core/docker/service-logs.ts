@@ -16,8 +16,37 @@ function p2(n: number): string {
 /** The kernel release the lab host runs (Ubuntu 24.04 GA kernel), as nginx reports it. */
 export const HOST_KERNEL = '6.8.0-51-generic';
 
+function nginxStamp(us: number): string {
+  const d = new Date(Math.floor(us / 1000));
+  return `${d.getUTCFullYear()}/${p2(d.getUTCMonth() + 1)}/${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
+}
+
+/** The listen sockets of the official image's default.conf once 10-listen-on-ipv6-by-default.sh has run. */
+const NGINX_LISTEN = ['0.0.0.0:80', '[::]:80'];
+/** ngx_open_listening_sockets: five rounds over every listen socket, 500 ms apart, before giving up. */
+export const NGINX_BIND_TRIES = 5;
+export const NGINX_BIND_RETRY_US = 500_000;
+
+/**
+ * A port that stays taken: each round logs `bind() ... failed` for every socket (level emerg, so the error log and
+ * the `nginx:` copy on stderr), then `try again to bind() after 500ms` (notice: error log only) and sleeps; after the
+ * fifth round `still could not bind()` and nginx exits 1.
+ */
+function nginxBindFailure(us: number): LogLine[] {
+  const out: LogLine[] = [];
+  const emerg = (t: string, at: number) => out.push({ stream: 'stderr', text: `${nginxStamp(at)} [emerg] 1#1: ${t}\n`, us: at }, { stream: 'stderr', text: `nginx: [emerg] ${t}\n`, us: at });
+  let at = us;
+  for (let round = 0; round < NGINX_BIND_TRIES; round++) {
+    for (const addr of NGINX_LISTEN) emerg(`bind() to ${addr} failed (98: Address already in use)`, at);
+    out.push({ stream: 'stderr', text: `${nginxStamp(at)} [notice] 1#1: try again to bind() after 500ms\n`, us: at });
+    at += NGINX_BIND_RETRY_US;
+  }
+  emerg('still could not bind()', at);
+  return out;
+}
+
 function nginxLogs(d: Date, us: number, failed: boolean): LogLine[] {
-  const stamp = `${d.getUTCFullYear()}/${p2(d.getUTCMonth() + 1)}/${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
+  const stamp = nginxStamp(us);
   const out = [
     '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
     '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
@@ -30,9 +59,7 @@ function nginxLogs(d: Date, us: number, failed: boolean): LogLine[] {
     '/docker-entrypoint.sh: Configuration complete; ready for start up',
   ].map((text): LogLine => ({ stream: 'stdout', text: text + '\n', us }));
   const err = (t: string): LogLine => ({ stream: 'stderr', text: `${stamp} ${t}\n`, us });
-  if (failed) {
-    return [...out, err('[emerg] 1#1: bind() to 0.0.0.0:80 failed (98: Address already in use)'), { stream: 'stderr', text: 'nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address already in use)\n', us }];
-  }
+  if (failed) return [...out, ...nginxBindFailure(us)];
   return [
     ...out,
     err('[notice] 1#1: using the "epoll" event method'),

@@ -7,9 +7,9 @@ import type { Container } from '../../../../core/docker/types';
 import type { CommandContext } from '../../../types';
 import { withDaemon } from '../client';
 
-/** Log entries split into lines (each a log record, as the json-file driver stores them). */
-function lines(c: Container): { stream: 'stdout' | 'stderr'; text: string; us: number }[] {
-  return c.logs.flatMap((l) => l.text.split(/(?<=\n)/).filter(Boolean).map((text) => ({ stream: l.stream, text, us: l.us })));
+/** Log entries written by now, split into lines (each a log record, as the json-file driver stores them). */
+function lines(c: Container, nowUs: number): { stream: 'stdout' | 'stderr'; text: string; us: number }[] {
+  return c.logs.filter((l) => l.us <= nowUs).flatMap((l) => l.text.split(/(?<=\n)/).filter(Boolean).map((text) => ({ stream: l.stream, text, us: l.us })));
 }
 
 /** jsonmessage.RFC3339NanoFixed: always nine fractional digits. */
@@ -40,15 +40,15 @@ export const containerLogs: CobraCommand = {
     withDaemon(ctx, async (engine) => {
       const c = getContainer(engine, args[0]);
       const tail = values.tail as string;
-      let all = lines(c);
+      let all = lines(c, ctx.world.clock.now());
       if (tail !== 'all' && /^\d+$/.test(tail)) all = Number(tail) === 0 ? [] : all.slice(-Number(tail));
       print(ctx, all, values.timestamps as boolean);
       if (!values.follow) return 0;
-      let shown = lines(c).length;
+      let shown = lines(c, ctx.world.clock.now()).length;
       while (c.state.status === 'running') {
         if (!(await ctx.sleep(1_000_000))) return 130;
         reapContainers(ctx.world, engine);
-        const now = lines(c);
+        const now = lines(c, ctx.world.clock.now());
         print(ctx, now.slice(shown), values.timestamps as boolean);
         shown = now.length;
       }

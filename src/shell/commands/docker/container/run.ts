@@ -33,17 +33,20 @@ export function startOrReport(ctx: CommandContext, engine: DockerEngineState, c:
   }
 }
 
-/** Prints log lines written since `from` to the attached streams. */
+/** Prints log lines written since `from` (and by now) to the attached streams; returns where to go on from. */
 function printLogs(ctx: CommandContext, c: Container, from: number): number {
-  for (const l of c.logs.slice(from)) (l.stream === 'stdout' ? ctx.out : ctx.err)(l.text);
-  return c.logs.length;
+  let i = from;
+  for (; i < c.logs.length && c.logs[i].us <= ctx.world.clock.now(); i++) (c.logs[i].stream === 'stdout' ? ctx.out : ctx.err)(c.logs[i].text);
+  return i;
 }
 
 /** Stays attached while PID 1 runs, printing what it logs from `from` on; Ctrl-C is proxied (servers stop gracefully). */
 export async function waitAttached(ctx: CommandContext, engine: DockerEngineState, c: Container, from = 0): Promise<number> {
   let shown = printLogs(ctx, c, from);
   while (c.state.status === 'running') {
-    const until = c.state.exitAtUs;
+    // Wake for the next pending log line or PID 1's exit, whichever comes first.
+    const wakes = [c.logs[shown]?.us, c.state.exitAtUs].filter((t): t is number => typeof t === 'number');
+    const until = wakes.length ? Math.min(...wakes) : null;
     const step = until === null ? 1_000_000 : Math.max(1, Math.min(1_000_000, until - ctx.world.clock.now()));
     if (!(await ctx.sleep(step))) {
       stopContainer(ctx.world, engine, c, 'SIGINT', 0);
