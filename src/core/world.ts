@@ -38,8 +38,19 @@ export interface WorldState {
   docker: Record<string, DockerEngineState>;
   /** Files users wrote, keyed `<fsRoot>:<absolute path>` (fsRoot is a host name or `ctr:<id>`). */
   files: Record<string, string>;
+  /** Inode data for files and directories made by the shell's file commands (same keys as `files`): owner, mode, mtime. */
+  fsMeta?: Record<string, FileMeta>;
   /** The packet walker's count of walks at the current simulated instant (it seeds their jitter). */
   walker?: { us: number; n: number };
+}
+
+/** What `ls -l` shows of a file or directory the learner made (the rest of the tree has fixed metadata). */
+export interface FileMeta {
+  dir?: boolean;
+  /** Permission bits, e.g. 0o644. */
+  mode: number;
+  owner: string;
+  mtimeUs: number;
 }
 
 /** A serialised world: restoring it gives back an identical world. */

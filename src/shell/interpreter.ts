@@ -31,7 +31,7 @@ async function runPipeline(session: Session, pipeline: Script['items'][0]['first
   for (let i = 0; i < pipeline.commands.length; i++) {
     const last = i === pipeline.commands.length - 1;
     let captured = '';
-    const stageIO: CommandIO = last ? io : { out: (t) => (captured += t), err: io.err, readLine: io.readLine };
+    const stageIO: CommandIO = last ? io : { out: (t) => (captured += t), err: io.err, readLine: io.readLine, stdoutNotTty: true };
     status = await runSimple(session, pipeline.commands[i], stdin, stageIO, interrupt);
     stdin = captured;
     if (interrupt.interrupted) break;
@@ -107,7 +107,7 @@ async function captureOutput(session: Session, source: string, interrupt: Interr
   }
   let out = '';
   const saved = session.lastExit;
-  await runScript(session, parsed.script, { out: (t) => (out += t), err: errIO.err, readLine: errIO.readLine }, interrupt);
+  await runScript(session, parsed.script, { out: (t) => (out += t), err: errIO.err, readLine: errIO.readLine, stdoutNotTty: true }, interrupt);
   session.lastExit = saved;
   return out;
 }
@@ -127,6 +127,7 @@ async function runSimple(session: Session, cmd: SimpleCommand, stdin: string | n
   // Redirections: stdout/stderr to files (or /dev/null), stdin from a file.
   let out = io.out;
   let err = io.err;
+  let stdoutNotTty = io.stdoutNotTty;
   const writes: { path: string; append: boolean; fd: number; text: string }[] = [];
   for (const r of cmd.redirects) {
     if (r.op === '>&') {
@@ -145,11 +146,14 @@ async function runSimple(session: Session, cmd: SimpleCommand, stdin: string | n
     }
     const w = { path: target, append: r.op === '>>', fd: r.fd, text: '' };
     writes.push(w);
-    if (r.fd === 1 || r.fd === 3) out = (t) => (w.text += t);
+    if (r.fd === 1 || r.fd === 3) {
+      out = (t) => (w.text += t);
+      stdoutNotTty = true;
+    }
     if (r.fd === 2 || r.fd === 3) err = (t) => (w.text += t);
   }
 
-  const status = await execProgram(session, argv, procEnv, stdin, { out, err, readLine: io.readLine }, interrupt);
+  const status = await execProgram(session, argv, procEnv, stdin, { out, err, readLine: io.readLine, stdoutNotTty }, interrupt);
   for (const w of writes) {
     const problem = writeFile(session.world, env, w.path, w.text, w.append);
     if (problem) {
@@ -185,6 +189,7 @@ export async function execProgram(
     out: io.out,
     err: io.err,
     readLine: io.readLine,
+    stdoutNotTty: io.stdoutNotTty,
     interrupt,
     sleep: (us) => sleepFor(session, us, interrupt),
     spawn: (childArgv, childEnv) => execProgram(session, childArgv, childEnv, stdin, io, interrupt),

@@ -9,6 +9,12 @@ import { grep } from './commands/text/grep';
 import { head, tail } from './commands/text/head';
 import { sort } from './commands/text/sort';
 import { wc } from './commands/text/wc';
+import { ls } from './commands/files/ls';
+import { mkdir } from './commands/files/mkdir';
+import { rm } from './commands/files/rm';
+import { sleep } from './commands/files/sleep';
+import { tee } from './commands/files/tee';
+import { touch } from './commands/files/touch';
 import { docker } from './commands/docker';
 import { dockerDetachKeys } from './commands/docker/detach-keys';
 import { ip } from './commands/ip';
@@ -32,6 +38,8 @@ const PROGRAMS: readonly Program[] = [
   cd, clear, echo, exit, exportVar, falseCmd, help, history, pwd, sudo, trueCmd, whoami,
   // text utilities
   cat, grep, head, sort, tail, wc,
+  // file utilities
+  ls, mkdir, rm, sleep, tee, touch,
   // Ctrl-P Ctrl-Q typed in a container shell entered by docker attach / run -it / exec -it
   dockerDetachKeys,
   // tools

@@ -46,6 +46,8 @@ export interface CommandIO {
   err(text: string): void;
   /** The next line the user types (a prompt's answer); null at end of input. */
   readLine(): Promise<string | null>;
+  /** stdout is a pipe or a file, not the terminal (isatty(1) is false): `ls` then prints one name per line. */
+  stdoutNotTty?: boolean;
 }
 
 export interface CommandContext {
@@ -59,6 +61,8 @@ export interface CommandContext {
   out(text: string): void;
   err(text: string): void;
   readLine(): Promise<string | null>;
+  /** stdout is a pipe or a file, not the terminal. */
+  stdoutNotTty?: boolean;
   interrupt: Interrupt;
   /** Lets simulated time pass (one ping interval, a timeout). Resolves false if interrupted meanwhile. */
   sleep(us: number): Promise<boolean>;

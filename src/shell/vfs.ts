@@ -46,6 +46,23 @@ export function resolvePath(env: ProcessEnv, path: string): string {
   return '/' + parts.join('/');
 }
 
+/** The computed files that exist for `env` (a provider whose read answers), for directory listings. */
+export function providerPaths(world: World, env: ProcessEnv): string[] {
+  const where = inContainer(env) ? 'container' : 'host';
+  const seen = new Set<string>();
+  for (const p of providers) {
+    if (seen.has(p.path) || (p.where && p.where !== where)) continue;
+    if (p.read(world, env) !== null) seen.add(p.path);
+  }
+  return [...seen];
+}
+
+/** Checks the directory a new file goes in; registered by the file commands' directory model. */
+let parentCheck: ((world: World, env: ProcessEnv, abs: string) => string | null) | null = null;
+export function setParentCheck(fn: typeof parentCheck): void {
+  parentCheck = fn;
+}
+
 function userKey(env: ProcessEnv, path: string): string {
   return `${env.fsRoot}:${path}`;
 }
@@ -75,10 +92,17 @@ export function writeFile(world: World, env: ProcessEnv, path: string, content: 
     return p.write(world, env, old + content);
   }
   const home = env.user === 'root' ? '/root' : `/home/${env.user}`;
-  const writable = abs.startsWith('/tmp/') || abs.startsWith(home + '/') || env.user === 'root';
-  if (!writable) return 'Permission denied';
   const files = (world.state.files ??= {});
   const key = userKey(env, abs);
+  const dirProblem = files[key] === undefined && parentCheck ? parentCheck(world, env, abs) : null;
+  if (dirProblem) return dirProblem;
+  const writable = abs.startsWith('/tmp/') || abs.startsWith(home + '/') || env.user === 'root';
+  if (!writable) return 'Permission denied';
+  if (files[key] === undefined) {
+    // A new file: owned by the writer, with the mode its umask leaves (Ubuntu's pam_umask: 002 for users, 022 for root).
+    const meta = (world.state.fsMeta ??= {});
+    meta[key] = { mode: env.user === 'root' || env.flavor === 'busybox' ? 0o644 : 0o664, owner: env.user, mtimeUs: world.clock.now() };
+  } else if (world.state.fsMeta?.[key]) world.state.fsMeta[key].mtimeUs = world.clock.now();
   files[key] = (append ? (files[key] ?? '') : '') + content;
   world.changed('file', key);
   return null;

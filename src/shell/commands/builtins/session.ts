@@ -1,4 +1,5 @@
 // Shell builtins that act on the session itself: exit, clear, history, cd, pwd, export, true, false, whoami.
+import { stat } from '../files/tree';
 import { FlagSet } from '../../flags';
 import type { Program } from '../../types';
 import { resolvePath } from '../../vfs';
@@ -65,8 +66,7 @@ export const cd: Program = {
     const target = r.ok ? (r.parsed.args[0] ?? '~') : '~';
     const home = ctx.env.user === 'root' ? '/root' : `/home/${ctx.env.user}`;
     const abs = resolvePath(ctx.env, target);
-    const known = ['/', '/etc', '/tmp', '/root', '/home', `/home/${ctx.env.user}`, '/var', '/proc', '/usr', '/bin'];
-    if (!known.includes(abs)) {
+    if (!stat(ctx.world, ctx.env, abs)?.dir) {
       ctx.err(`${ctx.env.shell === 'bash' ? 'bash: cd' : 'sh: cd'}: ${ctx.env.shell === 'bash' ? target + ': No such file or directory' : "can't cd to " + target + ': No such file or directory'}\n`);
       return 1;
     }

@@ -46,6 +46,7 @@ export const containerExec: CobraCommand = {
         await runInContainer({ ...ctx, stdin: null }, argv, env, { out: () => {}, err: () => {}, readLine: async () => null });
         return 0;
       }
-      return runInContainer(ctx, argv, env, ctx);
+      // Without -t the process's stdout is a pipe to the daemon, not a terminal.
+      return runInContainer(ctx, argv, env, values.tty ? ctx : { out: ctx.out, err: ctx.err, readLine: ctx.readLine, stdoutNotTty: true });
     }),
 };

@@ -83,6 +83,8 @@ export async function runInContainer(ctx: CommandContext, argv: string[], env: P
 export function teeToLogs(world: World, c: Container, io: CommandIO): CommandIO {
   const log = (stream: 'stdout' | 'stderr') => (text: string) => c.logs.push({ stream, text, us: world.clock.now() });
   return {
+    // PID 1 writes to a terminal only when the container has one (-t).
+    stdoutNotTty: !c.config.tty,
     out: (t) => {
       io.out(t);
       log('stdout')(t);
