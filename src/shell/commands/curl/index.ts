@@ -2,7 +2,8 @@
 // --connect-timeout; errors with curl's numbers and words.
 import { FlagSet, describeFlagError } from '../../flags';
 import type { CommandContext, Program } from '../../types';
-import { writeFile } from '../../vfs';
+import { readFile, writeFile } from '../../vfs';
+import { writeOut, type Transfer } from './write-out';
 import type { HttpResponse } from '../../../core/sim/http';
 import { fetchHttp, parseUrl, type Url } from './fetch';
 
@@ -23,6 +24,7 @@ const flags = new FlagSet(
       { name: 'help', short: 'h', type: 'bool', help: 'Get help for commands' },
       { name: 'version', short: 'V', type: 'bool', help: 'Show version number and quit' },
       { name: 'insecure', short: 'k', type: 'bool', help: 'Allow insecure server connections' },
+      { name: 'write-out', short: 'w', type: 'string', help: 'Use output FORMAT after completion' },
     ],
     allowAbbrev: false,
   },
@@ -78,10 +80,18 @@ async function run(ctx: CommandContext): Promise<number> {
     return 0;
   }
   const showErr = !v.silent || !!v['show-error'];
+  let t: Transfer | null = null;
   const fail = (code: number, msg: string) => {
     if (showErr) ctx.err(`curl: (${code}) ${msg}\n`);
+    if (t) Object.assign(t, { exitCode: code, errorMsg: msg });
     return code;
   };
+  // -w @file reads the format from a file (@- from stdin).
+  let format = (v['write-out'] as string | undefined) ?? null;
+  if (format?.startsWith('@')) {
+    const f = format === '@-' ? { ok: true as const, content: ctx.stdin ?? '' } : readFile(ctx.world, ctx.env, format.slice(1));
+    format = f.ok ? f.content : '';
+  }
   if (r.parsed.args.length === 0) {
     ctx.err("curl: no URL specified!\ncurl: try 'curl --help' or 'curl --manual' for more information\n");
     return 2;
@@ -89,8 +99,12 @@ async function run(ctx: CommandContext): Promise<number> {
   let status = 0;
   for (const raw of r.parsed.args) {
     let target = raw;
+    const xfer: Transfer = { url: raw, scheme: 'http', method: v.head ? 'HEAD' : 'GET', status: 0, contentType: null, headerBytes: 0, bodyBytes: 0, remoteIp: '', remotePort: 0, redirects: 0, totalUs: 0, exitCode: 0, errorMsg: '' };
+    t = xfer;
+    const started = ctx.world.clock.now();
     for (let hops = 0; hops < 10; hops++) {
       const url = parseUrl(target);
+      if (!('error' in url)) Object.assign(xfer, { url: `${url.scheme}://${url.hostHeader}${url.path}`, scheme: url.scheme, remotePort: url.port });
       if ('error' in url) {
         status = url.error === 'scheme' ? fail(1, `Protocol "${url.scheme}" not supported`) : fail(3, url.error === 'port' ? 'URL rejected: Port number was not a decimal number between 0 and 65535' : 'URL rejected: Bad hostname');
         break;
@@ -105,6 +119,7 @@ async function run(ctx: CommandContext): Promise<number> {
         break;
       }
       if (v.verbose) ctx.err(`*   Trying ${f.ip}:${url.port}...\n`);
+      if (f.kind === 'response') xfer.remoteIp = f.ip;
       if (f.kind === 'connect-failed') {
         const wait = limitS && f.how === 'timeout' ? Math.min(f.elapsedUs, limitS * 1e6) : f.elapsedUs;
         if (!(await ctx.sleep(wait))) return 130;
@@ -119,6 +134,12 @@ async function run(ctx: CommandContext): Promise<number> {
       }
       await ctx.sleep(f.elapsedUs);
       const resp = f.response;
+      Object.assign(xfer, {
+        status: resp.status,
+        contentType: resp.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? null,
+        headerBytes: headerBlock(url, resp).length,
+        bodyBytes: v.head ? 0 : new TextEncoder().encode(resp.body).length,
+      });
       if (v.verbose) {
         ctx.err(`* Connected to ${url.host} (${f.ip}) port ${url.port}\n> ${method} ${url.path} HTTP/1.1\n> Host: ${url.hostHeader}\n> User-Agent: ${ua}\n> Accept: */*\n> \n`);
         ctx.err(headerBlock(url, resp).split('\r\n').slice(0, -1).map((l) => `< ${l}\r\n`).join(''));
@@ -131,6 +152,7 @@ async function run(ctx: CommandContext): Promise<number> {
       if (v.location && location && resp.status >= 300 && resp.status < 400) {
         if (v.head || v.include) ctx.out(headerBlock(url, resp));
         target = location;
+        xfer.redirects++;
         continue;
       }
       let out = v.head || v.include ? headerBlock(url, resp) : '';
@@ -142,6 +164,8 @@ async function run(ctx: CommandContext): Promise<number> {
       if (v.verbose) ctx.err(`* Connection #0 to host ${url.host} left intact\n`);
       break;
     }
+    xfer.totalUs = ctx.world.clock.now() - started;
+    if (format !== null) writeOut(ctx, format, xfer);
   }
   return status;
 }
