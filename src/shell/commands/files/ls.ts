@@ -100,7 +100,11 @@ export const ls = defineTool({
     }
     const render = (entries: { e: Entry; nlink: number }[]) =>
       long ? longLines(ctx, entries, !!values['human-readable'], busybox).map((l) => l + '\n').join('') : oneLine ? entries.map((x) => x.e.name + '\n').join('') : columns(entries.map((x) => x.e.name));
-    let out = render(files.map((e) => ({ e, nlink: 1 })));
+    // Operands that are listed as themselves come first, sorted like directory entries; directories follow in order.
+    files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    dirs.sort((a, b) => (a.arg < b.arg ? -1 : a.arg > b.arg ? 1 : 0));
+    const subdirs = (p: string) => readDir(ctx.world, ctx.env, p).filter((c) => c.dir).length;
+    let out = render(files.map((e) => ({ e, nlink: links(e, e.dir ? subdirs(e.name) : 0) })));
     for (const [i, { arg, e }] of dirs.entries()) {
       const readable = ctx.env.user === 'root' || e.mode & 0o004 || (e.owner === ctx.env.user && e.mode & 0o400);
       if (!readable) {
