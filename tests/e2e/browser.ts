@@ -1,5 +1,5 @@
 // Launching Debian's Chromium headless, opening the lab, typing into the terminal and reading its screen.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -67,10 +67,24 @@ function rowCount(page: Page): Promise<number> {
 /** Types a line into the visible terminal, waits until a new prompt follows its output, and returns the command's
  * lines (its echo, its output, and the new prompt), wrapped rows joined. */
 export async function typeCommand(page: Page, line: string, prompt = 'learner@host1:~$ '): Promise<string[]> {
+  return runAndWait(page, line, prompt, async () => {
+    await page.locator('[role="tabpanel"]:not([hidden]) .xterm-helper-textarea').focus();
+    await page.keyboard.type(line);
+    await page.keyboard.press('Enter');
+  });
+}
+
+/** Clicks a lesson's Run button (a `term` line), waits until the command it types has run and a new prompt follows,
+ * and returns the command's lines as typeCommand does. */
+export async function clickRun(page: Page, button: Locator, prompt = 'learner@host1:~$ '): Promise<string[]> {
+  const line = await button.getAttribute('data-command');
+  if (line === null) throw new Error('not a Run button: it has no data-command');
+  return runAndWait(page, line, prompt, () => button.click());
+}
+
+async function runAndWait(page: Page, line: string, prompt: string, enter: () => Promise<void>): Promise<string[]> {
   const before = await rowCount(page);
-  await page.locator('[role="tabpanel"]:not([hidden]) .xterm-helper-textarea').focus();
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
+  await enter();
   await waitOrShow(page, () =>
     page.waitForFunction(
       ({ before, prompt }) => {
