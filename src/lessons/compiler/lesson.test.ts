@@ -35,6 +35,7 @@ describe('compileLesson', () => {
       ['second-step', 'Second `step`', 20],
     ]);
     expect(l.steps[1].titleHtml).toBe('Second <code>step</code>');
+    expect(l.summaryHtml).toBe('S');
     expect(l.steps[0].segments).toEqual([
       {
         kind: 'html',
@@ -43,6 +44,18 @@ describe('compileLesson', () => {
       },
     ]);
     expect(l.outline).toEqual([{ id: 'first-step', title: 'First step' }, { id: 'second-step', title: 'Second `step`' }]);
+  });
+
+  it('keeps short hyphenated words of commands and inline code on one line, and renders the summary', () => {
+    const l = compile(`${FM.replace('summary: S', 'summary: How `-p 8080:80` publishes')}## S\n\n\`NO-CARRIER\` and \`ip link set veth-red up\`:\n\n\`\`\`term\ndocker network create -d macvlan lan\n\`\`\`\n`);
+    expect(l.summaryHtml).toBe('How <code><span class="nobr">-p</span> 8080:80</code> publishes');
+    expect(l.steps[0].segments).toEqual([
+      {
+        kind: 'html',
+        html:
+          '<p><code><span class="nobr">NO-CARRIER</span></code> and <code>ip link set <span class="nobr">veth-red</span> up</code>:</p>\n<ul class="term"><li><code>docker network create <span class="nobr">-d</span> macvlan lan</code><button type="button" class="run" data-command="docker network create -d macvlan lan" aria-label="Run docker network create -d macvlan lan">Run</button></li></ul>\n',
+      },
+    ]);
   });
 
   it('compiles checks with generated or given labels, hints, a solution with prompt answers, and quizzes', () => {

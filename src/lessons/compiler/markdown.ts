@@ -1,6 +1,7 @@
 // Lesson markdown to HTML with markdown-it (raw HTML off, so lesson text cannot inject markup); `term` fences
 // become command lines with Run buttons that the lesson view types into the terminal.
 import MarkdownIt from 'markdown-it';
+import { codeHtml } from '../code-html';
 
 export const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 
@@ -19,12 +20,14 @@ export function renderCommands(lines: { text: string; comment: boolean }[]): str
   const items = lines
     .map((l) =>
       l.comment
-        ? `<li class="comment"><code>${escape(l.text)}</code></li>`
-        : `<li><code>${escape(l.text)}</code><button type="button" class="run" data-command="${escape(l.text)}" aria-label="Run ${escape(l.text)}">Run</button></li>`,
+        ? `<li class="comment"><code>${codeHtml(l.text)}</code></li>`
+        : `<li><code>${codeHtml(l.text)}</code><button type="button" class="run" data-command="${escape(l.text)}" aria-label="Run ${escape(l.text)}">Run</button></li>`,
     )
     .join('');
   return `<ul class="term">${items}</ul>\n`;
 }
+
+md.renderer.rules.code_inline = (tokens, idx, _options, _env, self) => `<code${self.renderAttrs(tokens[idx])}>${codeHtml(tokens[idx].content)}</code>`;
 
 const defaultFence = md.renderer.rules.fence!;
 md.renderer.rules.fence = (tokens, idx, options, env, self) => {
