@@ -73,6 +73,8 @@ export interface LessonMeta {
   order: number;
   title: string;
   summary: string;
+  /** The summary's inline markdown as HTML (`code`, emphasis). */
+  summaryHtml: string;
   minutes: number;
   world: string;
   seed: number;
@@ -95,6 +97,8 @@ export interface PartInfo {
   title: string;
   order: number;
   summary: string;
+  /** The summary's inline markdown as HTML. */
+  summaryHtml: string;
   introHtml: string;
   /** Lesson ids in order. */
   lessons: string[];

@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { LessonBuildError, type Diagnostic } from './diagnostics';
 import { compileLesson, splitFrontmatter } from './lesson';
 import { parseEmbeddedYaml } from './yaml';
-import { renderBlock } from './markdown';
+import { renderBlock, renderInline } from './markdown';
 import { partMetaSchema } from '../schema/frontmatter';
 import { parseWith } from '../schema/issues';
 import { findPreset, presetNames } from '../../core/presets';
@@ -46,7 +46,7 @@ function compilePart(dir: string, id: string, display: string, diagnostics: Diag
     for (const i of r.issues) diagnostics.push({ file: shown, ...yaml.locate(i.path, i.atKey), message: `frontmatter: ${i.atKey || !i.path.length ? '' : `\`${i.path.join('.')}\` `}${i.message}` });
     return null;
   }
-  return { id, title: r.value.title, order: r.value.order ?? leadingNumber(id), summary: r.value.summary ?? '', introHtml: renderBlock(split.body), lessons: [] };
+  return { id, title: r.value.title, order: r.value.order ?? leadingNumber(id), summary: r.value.summary ?? '', summaryHtml: renderInline(r.value.summary ?? ''), introHtml: renderBlock(split.body), lessons: [] };
 }
 
 /** Compiles every part and lesson under `root`, or throws a LessonBuildError listing every problem found. */

@@ -155,6 +155,7 @@ export function compileLesson(src: LessonSource): CompiledLesson {
     order: src.order,
     title: fm.title,
     summary: fm.summary,
+    summaryHtml: renderInline(fm.summary),
     minutes: fm.minutes,
     world: fm.world,
     seed: fm.seed ?? 1,

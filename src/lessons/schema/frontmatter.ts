@@ -5,7 +5,7 @@ import { presetNames } from '../../core/presets';
 export const lessonFrontmatterSchema = z
   .strictObject({
     title: z.string().min(1).describe('the lesson title'),
-    summary: z.string().min(1).describe('one or two sentences for the catalog'),
+    summary: z.string().min(1).describe('one or two sentences for the catalog (markdown: `code`, *emphasis*)'),
     minutes: z.number().int().min(1).max(240).describe('how long it takes, in minutes'),
     world: z
       .string()
@@ -24,7 +24,7 @@ export const partMetaSchema = z
   .strictObject({
     title: z.string().min(1).describe('the part title'),
     order: z.number().int().optional().describe('position in the catalog (default: the number the folder name starts with)'),
-    summary: z.string().optional().describe('one sentence for the catalog'),
+    summary: z.string().optional().describe('one sentence for the catalog (markdown: `code`, *emphasis*)'),
   })
   .describe("Frontmatter of a part's `meta.md`.");
 

@@ -4,7 +4,7 @@ import type { LessonMeta, PartInfo } from '../../lessons/types';
 import { newLessonProgress } from '../state/progress';
 
 const meta = (id: string, steps: string[], quizCount: number): LessonMeta => ({
-  id, part: 'p', file: `${id}.md`, order: 1, title: id, summary: '', minutes: 1, world: 'single-host', seed: 1, tags: [], requires: [],
+  id, part: 'p', file: `${id}.md`, order: 1, title: id, summary: '', summaryHtml: '', minutes: 1, world: 'single-host', seed: 1, tags: [], requires: [],
   outline: steps.map((s) => ({ id: s, title: s })), quizCount, checkCount: 0,
 });
 
@@ -26,7 +26,7 @@ describe('summaries', () => {
     const m = meta('l1', ['a', 'b'], 4);
     expect(summarizeLesson(m, p)).toEqual({ steps: 2, stepsDone: 1, solutionsSeen: 1, hintsUsed: 3, quizzes: 4, firstTry: 1, afterRetry: 1, revealed: 1, score: 38, completed: false });
     const done = { ...newLessonProgress('t'), completed: true, quizzes: { q: { attempts: 1, correct: true, revealed: false, answer: null } } };
-    const part: PartInfo = { id: 'p', title: 'P', order: 0, summary: '', introHtml: '', lessons: ['l1', 'l2'] };
+    const part: PartInfo = { id: 'p', title: 'P', order: 0, summary: '', summaryHtml: '', introHtml: '', lessons: ['l1', 'l2'] };
     expect(summarizePart(part, [m, meta('l2', ['x'], 1)], { l1: p, l2: done })).toEqual({ lessons: 2, completed: 1, steps: 3, stepsDone: 1, quizzes: 5, score: 50, solutionsSeen: 1 });
   });
 });
