@@ -192,6 +192,7 @@ export async function execProgram(
     stdoutNotTty: io.stdoutNotTty,
     interrupt,
     sleep: (us) => sleepFor(session, us, interrupt),
+    catchUp: (us) => catchUp(session, us, interrupt),
     spawn: (childArgv, childEnv) => execProgram(session, childArgv, childEnv, stdin, io, interrupt),
   };
   try {
@@ -201,6 +202,14 @@ export async function execProgram(
     io.err(`${name}: internal error: ${(e as Error).message}\n`);
     return 1;
   }
+}
+
+async function catchUp(session: Session, us: number, interrupt: Interrupt): Promise<boolean> {
+  const pace = session.options.pace;
+  if (pace && us > 0 && !interrupt.interrupted) {
+    await Promise.race([pace(us / 1000), new Promise<void>((resolve) => interrupt.onInterrupt(resolve))]);
+  }
+  return !interrupt.interrupted;
 }
 
 async function sleepFor(session: Session, us: number, interrupt: Interrupt): Promise<boolean> {

@@ -66,6 +66,11 @@ export interface CommandContext {
   interrupt: Interrupt;
   /** Lets simulated time pass (one ping interval, a timeout). Resolves false if interrupted meanwhile. */
   sleep(us: number): Promise<boolean>;
+  /**
+   * Lets real time catch up with `us` of simulated time that an operation already used (a daemon stopping a
+   * container for 10 s): the browser waits, scripted runs do not. Resolves false if interrupted meanwhile.
+   */
+  catchUp(us: number): Promise<boolean>;
   /** Runs another program in `env` with this context's streams (`docker exec`, `ip netns exec`, `sudo`). */
   spawn(argv: string[], env: ProcessEnv): Promise<number>;
 }

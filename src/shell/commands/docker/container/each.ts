@@ -16,7 +16,10 @@ export async function eachContainer(
     const errs: string[] = [];
     for (const ref of refs) {
       try {
+        const before = ctx.world.clock.now();
         await act(engine, getContainer(engine, ref), ref);
+        // The daemon took that long (a 10 s stop timeout): the name appears when it is done, as in a real terminal.
+        await ctx.catchUp(ctx.world.clock.now() - before);
         ctx.out(ref + '\n');
       } catch (e) {
         if (!(e instanceof DaemonError)) throw e;
