@@ -22,6 +22,9 @@ export async function runScript(session: Session, script: Script, io: CommandIO,
       session.lastExit = status;
     }
   }
+  // A job killed by SIGINT leaves the cursor after the tty's `^C`: the shell starts a new line for its prompt.
+  // (Programs that catch SIGINT, like ping, print their own ending and exit with their own status.)
+  if (interrupt.interrupted && status === EXIT_INTERRUPTED) io.err('\n');
   return status;
 }
 

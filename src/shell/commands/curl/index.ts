@@ -114,7 +114,7 @@ async function run(ctx: CommandContext): Promise<number> {
       const f = fetchHttp(ctx, url, { method, path: url.path, host: url.hostHeader, userAgent: ua });
       const limitS = Number(v['max-time'] || v['connect-timeout'] || 0);
       if (f.kind === 'resolve-failed') {
-        await ctx.sleep(f.res.elapsedUs);
+        if (!(await ctx.sleep(f.res.elapsedUs))) return 130;
         status = fail(6, `Could not resolve host: ${url.host}`);
         break;
       }
@@ -132,7 +132,7 @@ async function run(ctx: CommandContext): Promise<number> {
         status = f.kind === 'reset' ? fail(56, 'Recv failure: Connection reset by peer') : f.kind === 'empty' ? fail(52, 'Empty reply from server') : fail(1, 'Received HTTP/0.9 when not allowed');
         break;
       }
-      await ctx.sleep(f.elapsedUs);
+      if (!(await ctx.sleep(f.elapsedUs))) return 130;
       const resp = f.response;
       Object.assign(xfer, {
         status: resp.status,

@@ -26,9 +26,7 @@ export const sleep = defineTool({
       }
       total += Number(m[1]) * UNIT[m[2]];
     }
-    if (await ctx.sleep(Math.round(total * 1_000_000))) return 0;
-    // Killed by SIGINT: the shell moves to a fresh line after the echoed ^C.
-    ctx.out('\n');
-    return 130;
+    // Killed by SIGINT: 130, and the shell moves to a fresh line after the echoed ^C.
+    return (await ctx.sleep(Math.round(total * 1_000_000))) ? 0 : 130;
   },
 });

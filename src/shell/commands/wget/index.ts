@@ -118,7 +118,7 @@ async function run(ctx: CommandContext): Promise<number> {
   if (!bb && !quiet) ctx.err(`--${stamp(now)}--  ${url.scheme}://${url.hostHeader}${url.path}\n`);
   const f = fetchHttp(ctx, url, { method: 'GET', path: url.path, host: url.hostHeader, userAgent: bb ? 'Wget' : 'Wget/1.21.4' });
   if (f.kind === 'resolve-failed') {
-    await ctx.sleep(f.res.elapsedUs);
+    if (!(await ctx.sleep(f.res.elapsedUs))) return 130;
     ctx.err(bb ? `wget: bad address '${url.host}'\n` : `Resolving ${url.host} (${url.host})... failed: ${f.res.error === 'NXDOMAIN' ? 'Name or service not known' : 'Temporary failure in name resolution'}.\nwget: unable to resolve host address ‘${url.host}’\n`);
     return bb ? 1 : 4;
   }
@@ -132,12 +132,13 @@ async function run(ctx: CommandContext): Promise<number> {
   }
   if (f.kind === 'connect-failed' || f.kind === 'reset') {
     const how = f.kind === 'reset' ? 'Connection reset by peer' : f.how === 'refused' ? 'Connection refused' : f.how === 'unreachable' ? 'No route to host' : 'Connection timed out';
-    if (f.kind === 'connect-failed') await ctx.sleep(f.elapsedUs);
+    // Ctrl-C kills the process while it waits: nothing more is printed.
+    if (f.kind === 'connect-failed' && !(await ctx.sleep(f.elapsedUs))) return 130;
     if (bb) ctx.err(f.kind === 'connect-failed' && f.how === 'timeout' ? 'wget: download timed out\n' : `wget: can't connect to remote host (${f.ip}): ${how}\n`);
     else ctx.err(`${quiet ? '' : 'failed: '}${quiet ? '' : how + '.\n'}`);
     return bb ? 1 : 4;
   }
-  await ctx.sleep(f.elapsedUs);
+  if (!(await ctx.sleep(f.elapsedUs))) return 130;
   const resp = f.response;
   const len = byteLength(resp.body);
   if (resp.status >= 400) {
