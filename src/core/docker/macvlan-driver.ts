@@ -1,5 +1,7 @@
 // libnetwork's macvlan and ipvlan drivers as kernel state: no bridge and no iptables; each endpoint is a child link
 // of the parent NIC (`-o parent=eth0`, or a dummy `dm-<id12>` when none is given) moved into the sandbox as ethN.
+// A parent like `eth0.10` that does not exist yet is made as an 802.1Q vlan link of eth0 (a trunk), and removed
+// again with the network.
 import type { World } from '../world';
 import { addLink, deleteLink, findLink, getNetns, moveLink, setLinkUp } from '../kernel/links';
 import { addAddress } from '../kernel/addresses';
@@ -42,20 +44,36 @@ export function checkParent(world: World, host: string, driver: string, options:
   if (!/^\d+$/.test(vlan)) throw new DaemonError(`unable to parse a valid vlan id from: ${vlan} (ex. eth0.10 for vlan 10)`, 400);
   const id = Number(vlan);
   if (id < 1 || id > 4094) throw new DaemonError(`vlan id must be between 1-4094, received: ${id}`, 400);
-  throw new DaemonError(`-o parent interface was not found on the host: ${parent}`, 400);
 }
 
-/** CreateNetwork: only the dummy parent when no `parent` was given; the NIC itself stays as it is. */
+/** `eth0.10` -> eth0 and 10, once checkParent has accepted it. */
+function splitVlanParent(parent: string): [string, number] {
+  const dot = parent.indexOf('.');
+  return [parent.slice(0, dot), Number(parent.slice(dot + 1))];
+}
+
+/**
+ * CreateNetwork: the dummy parent when no `parent` was given, or the vlan link (createVlanLink) when the parent names
+ * a VLAN of a NIC that has none yet; an existing parent stays as it is.
+ */
 export function createLowerParent(world: World, host: string, n: Network): void {
-  if (n.options.parent) return;
   const root = rootOf(world, host);
-  addLink(world, root, parentName(n), 'dummy');
+  const parent = n.options.parent;
+  if (parent && findLink(root, parent)) return;
+  if (parent) {
+    const [base, id] = splitVlanParent(parent);
+    const nic = findLink(root, base)!;
+    addLink(world, root, parent, 'vlan', { lower: { parent: { netns: root.id, ifindex: nic.ifindex }, mode: '802.1Q' }, vlanId: id, mac: nic.mac, mtu: nic.mtu });
+    n.createdParent = true;
+  } else {
+    addLink(world, root, parentName(n), 'dummy');
+  }
   setLinkUp(world, root, parentName(n), true);
 }
 
 export function deleteLowerParent(world: World, host: string, n: Network): void {
   const root = rootOf(world, host);
-  if (!n.options.parent && findLink(root, parentName(n))) deleteLink(world, root, parentName(n));
+  if ((!n.options.parent || n.createdParent) && findLink(root, parentName(n))) deleteLink(world, root, parentName(n));
 }
 
 /** Join: a macvlan/ipvlan child of the parent, moved into the sandbox with the endpoint's address and MAC. */

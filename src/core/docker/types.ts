@@ -45,6 +45,8 @@ export interface Network {
   predefined: boolean;
   /** The Linux bridge device for bridge networks (`docker0`, `br-<id12>`). */
   bridgeName?: string;
+  /** macvlan/ipvlan: the driver made the `-o parent=eth0.10` vlan link itself, so removing the network deletes it. */
+  createdParent?: boolean;
   /** IPAM bookkeeping: addresses handed out in each subnet, as dotted quads. */
   allocated: string[];
 }

@@ -22,7 +22,7 @@ export function operState(world: World, ns: Netns, link: Link): string {
   if (!link.up) return 'DOWN';
   if (link.kind === 'loopback' || link.kind === 'dummy' || link.kind === 'vxlan') return 'UNKNOWN';
   if (hasCarrier(world, ns, link)) return 'UP';
-  return link.kind === 'veth' || link.kind === 'macvlan' || link.kind === 'ipvlan' ? 'LOWERLAYERDOWN' : 'DOWN';
+  return link.kind === 'veth' || link.kind === 'macvlan' || link.kind === 'ipvlan' || link.kind === 'vlan' ? 'LOWERLAYERDOWN' : 'DOWN';
 }
 
 /** The queueing discipline: `noop` until a device is brought up, then fq_codel on NICs (Ubuntu's default), noqueue on virtual ones. */

@@ -55,7 +55,7 @@ export function addLink(world: World, ns: Netns, name: string, kind: LinkKind, e
     up: false,
     master: null,
     addrs: [],
-    txqlen: kind === 'ether' || kind === 'veth' ? 1000 : 0,
+    txqlen: kind === 'ether' || kind === 'veth' || kind === 'vlan' ? 1000 : 0,
     ...extra,
   };
   if (kind === 'bridge' && !link.bridge) link.bridge = { stp: false, fdb: [], ageingTimeSec: 300 };
@@ -121,7 +121,7 @@ export function moveLink(world: World, from: Netns, name: string, to: Netns, new
   return link;
 }
 
-/** `ip link del NAME`: a veth takes its peer with it; a bridge releases its ports. */
+/** `ip link del NAME`: a veth takes its peer with it, a NIC its macvlan/ipvlan/vlan children; a bridge releases its ports. */
 export function deleteLink(world: World, ns: Netns, name: string): void {
   const link = findLink(ns, name);
   if (!link) throw new Error(`no link ${name} in ${ns.id}`);
@@ -136,6 +136,9 @@ export function deleteLink(world: World, ns: Netns, name: string): void {
       delete peer.peer;
       deleteLink(world, peerNs, peer.name);
     }
+  }
+  for (const other of Object.values(world.state.netns)) {
+    for (const child of other.links.filter((l) => l.lower?.parent.netns === ns.id && l.lower.parent.ifindex === link.ifindex)) deleteLink(world, other, child.name);
   }
   world.changed('link', `${ns.id}:${name}`);
 }
@@ -181,7 +184,8 @@ export function hasCarrier(world: World, ns: Netns, link: Link): boolean {
     case 'bridge':
       return ns.links.some((l) => l.master === link.ifindex && hasCarrier(world, ns, l));
     case 'macvlan':
-    case 'ipvlan': {
+    case 'ipvlan':
+    case 'vlan': {
       const parent = link.lower && resolveLinkRef(world, link.lower.parent);
       return !!parent && hasCarrier(world, parent.ns, parent.link);
     }

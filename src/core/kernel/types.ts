@@ -37,7 +37,7 @@ export interface Netns {
   nsids?: Record<NetnsId, number>;
 }
 
-export type LinkKind = 'loopback' | 'ether' | 'veth' | 'bridge' | 'vxlan' | 'macvlan' | 'ipvlan' | 'dummy';
+export type LinkKind = 'loopback' | 'ether' | 'veth' | 'bridge' | 'vxlan' | 'macvlan' | 'ipvlan' | 'vlan' | 'dummy';
 
 /** A reference to a link in some namespace (a veth peer, a macvlan parent). */
 export interface LinkRef {
@@ -64,8 +64,10 @@ export interface Link {
   segment?: string;
   bridge?: BridgeInfo;
   vxlan?: VxlanInfo;
-  /** macvlan / ipvlan: the parent link and the mode. */
+  /** macvlan / ipvlan: the parent link and the mode; vlan: the parent link (the trunk) and its protocol. */
   lower?: { parent: LinkRef; mode: string };
+  /** vlan: the 802.1Q VLAN id its frames are tagged with on the parent. */
+  vlanId?: number;
   /** Packet and byte counters (`ip -s link`), counted by the packet walker. */
   stats?: LinkStats;
 }

@@ -135,7 +135,8 @@ export function followPath(walk: Walk, ep: L2Endpoint, pkt: Packet, srcMac: Mac)
         else countOn(step.to.link, 'rx', wire);
         if (step.to !== 'router') {
           const last = step === ep.path[ep.path.length - 1];
-          const text = step.from === 'router' && last ? `${walk.label(step.to.ns)} receives it on ${step.to.link.name}` : `it crosses the LAN ${step.segment.name} to ${at(walk, step.to)}`;
+          const tagged = step.vlan !== undefined ? ` (tagged VLAN ${step.vlan})` : '';
+          const text = step.from === 'router' && last ? `${walk.label(step.to.ns)} receives it on ${step.to.link.name}` : `it crosses the LAN ${step.segment.name}${tagged} to ${at(walk, step.to)}`;
           walk.record(step.to.ns, 'rx', step.to.link.name, viewOf(pkt), text);
         }
         break;
@@ -143,15 +144,20 @@ export function followPath(walk: Walk, ep: L2Endpoint, pkt: Packet, srcMac: Mac)
         walk.spend(COST_US.bridge);
         // A child transmits on its parent (which puts it on the wire); a parent hands received frames to the child
         // whose MAC they are for (macvlan_handle_frame); siblings in bridge mode reach each other directly.
-        const toParent = !step.to.link.lower;
-        countOn(step.to.link, toParent ? 'tx' : 'rx', wire);
-        const kind = (step.from.link.lower ? step.from : step.to).link.kind;
+        // An 802.1Q sub-interface tags what it sends and its NIC hands it only frames tagged with its id.
         const parent = step.from.link.lower && resolveLinkRef(walk.world, step.from.link.lower.parent);
+        const toParent = !!parent && parent.link === step.to.link;
+        countOn(step.to.link, toParent ? 'tx' : 'rx', wire);
+        const kind = (toParent || step.from.link.lower ? step.from : step.to).link.kind;
         const text = toParent
-          ? `the ${kind} ${at(walk, step.from)} sends it out through its parent ${at(walk, step.to)}`
+          ? kind === 'vlan'
+            ? `the vlan ${at(walk, step.from)} tags it with VLAN ${step.from.link.vlanId} and sends it out through ${at(walk, step.to)}`
+            : `the ${kind} ${at(walk, step.from)} sends it out through its parent ${at(walk, step.to)}`
           : step.from.link.lower
             ? `the ${kind} ${at(walk, step.from)} hands it straight to ${at(walk, step.to)}: both are children of ${parent ? at(walk, parent) : 'one parent'}`
-            : `${at(walk, step.from)} passes it to its ${step.to.link.kind} child ${at(walk, step.to)}`;
+            : step.to.link.kind === 'vlan'
+              ? `${at(walk, step.from)} sees the VLAN ${step.to.link.vlanId} tag and passes it to ${at(walk, step.to)}, which takes the tag off`
+              : `${at(walk, step.from)} passes it to its ${step.to.link.kind} child ${at(walk, step.to)}`;
         walk.record(step.to.ns, toParent ? 'tx' : 'rx', step.to.link.name, viewOf(pkt), text);
         break;
       }

@@ -1,5 +1,6 @@
 // Layer 2 reachability: where a frame sent out of a link can go (veth peers, bridge ports with their FDB, the
-// LAN segment and its router, macvlan/ipvlan children of a NIC, vxlan tunnels to other hosts' VTEPs).
+// LAN segment and its router, macvlan/ipvlan children of a NIC, 802.1Q vlan sub-interfaces whose frames cross the
+// LAN tagged, vxlan tunnels to other hosts' VTEPs).
 import type { World, Segment } from '../world';
 import type { Link, Netns } from '../kernel/types';
 import type { Mac } from '../net/mac';
@@ -16,8 +17,8 @@ export interface LinkAt {
 export type L2Step =
   | { kind: 'veth'; from: LinkAt; to: LinkAt }
   | { kind: 'bridge'; ns: Netns; bridge: Link; inPort: Link | null; outPort: Link | null; fdbHit: boolean }
-  | { kind: 'segment'; segment: Segment; from: LinkAt | 'router'; to: LinkAt | 'router' }
-  | { kind: 'lower'; from: LinkAt; to: LinkAt } // macvlan/ipvlan child <-> parent NIC or sibling
+  | { kind: 'segment'; segment: Segment; from: LinkAt | 'router'; to: LinkAt | 'router'; vlan?: number }
+  | { kind: 'lower'; from: LinkAt; to: LinkAt } // macvlan/ipvlan/vlan child <-> parent NIC, or sibling
   | { kind: 'vxlan'; from: LinkAt; to: LinkAt; remote: Ipv4 };
 
 export interface L2Endpoint {
@@ -47,11 +48,12 @@ function portsOf(ns: Netns, bridge: Link): Link[] {
   return ns.links.filter((l) => l.master === bridge.ifindex && l.up);
 }
 
-/** macvlan/ipvlan devices (in any namespace) whose parent is `parent`. */
-function lowerChildren(world: World, parent: LinkAt): LinkAt[] {
+/** Devices (in any namespace) whose parent is `parent`: macvlan/ipvlan children (`vlans` false) or vlan sub-interfaces. */
+function lowerChildren(world: World, parent: LinkAt, vlans = false): LinkAt[] {
   const out: LinkAt[] = [];
   for (const ns of Object.values(world.state.netns)) {
     for (const link of ns.links) {
+      if ((link.kind === 'vlan') !== vlans) continue;
       if (link.lower && link.lower.parent.netns === parent.ns.id && link.lower.parent.ifindex === parent.link.ifindex) out.push({ ns, link });
     }
   }
@@ -69,8 +71,15 @@ function found(s: Search, at: LinkAt | { router: Segment }, path: L2Step[]): L2E
   return { at, mac: 'router' in at ? routerMac(at.router) : at.link.mac, path };
 }
 
-/** A frame arrives on `at`: a bridge port hands it to the bridge, a NIC to itself and its macvlan children. */
-function arrive(s: Search, at: LinkAt, path: L2Step[]): L2Endpoint | null {
+/**
+ * A frame arrives on `at`: a bridge port hands it to the bridge, a NIC to itself and its macvlan children. A frame
+ * tagged `vlan` goes only to the NIC's vlan sub-interface with that id (vlan_do_receive), which takes the tag off.
+ */
+function arrive(s: Search, at: LinkAt, path: L2Step[], vlan?: number): L2Endpoint | null {
+  if (vlan !== undefined) {
+    const sub = lowerChildren(s.world, at, true).find((c) => c.link.vlanId === vlan && c.link.up);
+    return at.link.up && sub ? arrive(s, sub, [...path, { kind: 'lower', from: at, to: sub }]) : null;
+  }
   const k = `in:${at.ns.id}:${at.link.ifindex}`;
   if (s.seen.has(k) || !at.link.up) return null;
   s.seen.add(k);
@@ -83,7 +92,7 @@ function arrive(s: Search, at: LinkAt, path: L2Step[]): L2Endpoint | null {
   }
   const self = found(s, at, path);
   if (self) return self;
-  if (at.link.kind === 'ether') {
+  if (at.link.kind === 'ether' || at.link.kind === 'vlan') {
     for (const child of lowerChildren(s.world, at)) {
       if (child.link.lower?.mode === 'private' || !child.link.up) continue;
       const r = found(s, child, [...path, { kind: 'lower', from: at, to: child }]);
@@ -129,8 +138,12 @@ function leave(s: Search, at: LinkAt, path: L2Step[]): L2Endpoint | null {
         const r = found(s, sib, [...path, { kind: 'lower', from: at, to: sib }]);
         if (r) return r;
       }
-      return onSegment(s, parent, [...path, { kind: 'lower', from: at, to: parent }], at);
+      const down = [...path, { kind: 'lower' as const, from: at, to: parent }];
+      // A child of a vlan sub-interface transmits through it: the frame leaves the NIC tagged.
+      return parent.link.kind === 'vlan' ? throughVlan(s, parent, down, at) : onSegment(s, parent, down, at);
     }
+    case 'vlan':
+      return throughVlan(s, at, path, at);
     case 'vxlan':
       return overVxlan(s, at, path);
     default:
@@ -138,16 +151,28 @@ function leave(s: Search, at: LinkAt, path: L2Step[]): L2Endpoint | null {
   }
 }
 
-/** The physical LAN: every other host's NIC on it, and the router. `via` is a macvlan child sending through `at`. */
-function onSegment(s: Search, at: LinkAt, path: L2Step[], via?: LinkAt): L2Endpoint | null {
+/** A vlan sub-interface transmits on its parent NIC with its VLAN id in the frame's 802.1Q tag. */
+function throughVlan(s: Search, vlanAt: LinkAt, path: L2Step[], via: LinkAt): L2Endpoint | null {
+  const nic = vlanAt.link.lower && resolveLinkRef(s.world, vlanAt.link.lower.parent);
+  if (!nic || !nic.link.up) return null;
+  return onSegment(s, nic, [...path, { kind: 'lower', from: vlanAt, to: nic }], via, vlanAt.link.vlanId);
+}
+
+/**
+ * The physical LAN: every other host's NIC on it, and the router. `via` is a macvlan child sending through `at`.
+ * The LAN's switch ports are trunks; the router is on the untagged (native) VLAN only, so tagged frames miss it.
+ */
+function onSegment(s: Search, at: LinkAt, path: L2Step[], via?: LinkAt, vlan?: number): L2Endpoint | null {
   const segment = at.link.segment ? s.world.state.segments[at.link.segment] : undefined;
   if (!segment) return null;
   const from = via ?? at;
+  const tag = vlan === undefined ? {} : { vlan };
   for (const m of segmentMembers(s.world, segment.name)) {
     if (m.ns === at.ns && m.link === at.link) continue;
-    const r = arrive(s, m, [...path, { kind: 'segment', segment, from, to: m }]);
+    const r = arrive(s, m, [...path, { kind: 'segment', segment, from, to: m, ...tag }], vlan);
     if (r) return r;
   }
+  if (vlan !== undefined) return null;
   return found(s, { router: segment }, [...path, { kind: 'segment', segment, from, to: 'router' }]);
 }
 

@@ -87,4 +87,44 @@ describe('tunnels and sub-interfaces', () => {
     expect(t.outcome).toBe('replied');
     expect(t.hops.some((h) => h.key === 'host1/netns/q:ipv-q')).toBe(true);
   });
+
+  it('carries 802.1Q-tagged frames between vlan sub-interfaces with the same id only, past the untagged router', () => {
+    const world = twoHosts();
+    const sub = (h: string, name: string, id: number, addr: string) => {
+      const ns = getNetns(world, h);
+      addLink(world, ns, name, 'vlan', { lower: { parent: { netns: h, ifindex: 2 }, mode: '802.1Q' }, vlanId: id, mac: ns.links[1].mac });
+      setLinkUp(world, ns, name, true);
+      addAddress(world, ns, name, parseIpv4(addr)!, 24);
+    };
+    sub('host1', 'eth0.10', 10, '192.168.10.1');
+    sub('host2', 'eth0.10', 10, '192.168.10.2');
+    sub('host2', 'eth0.20', 20, '192.168.20.2');
+    const t = walk(world, { from: 'host1', proto: 'icmp', dst: '192.168.10.2' });
+    expect(t.outcome).toBe('replied');
+    expect(t.hops.some((h) => /tags it with VLAN 10/.test(h.text))).toBe(true);
+    expect(t.hops.some((h) => /tagged VLAN 10/.test(h.text))).toBe(true);
+    expect(t.hops.filter((h) => h.kind === 'rx').map((h) => h.key)).toContain('host2:eth0.10');
+    // A different VLAN, or the untagged LAN, never sees the frame.
+    sub('host1', 'eth0.30', 30, '192.168.20.1');
+    expect(walk(world, { from: 'host1', proto: 'icmp', dst: '192.168.20.2' }).outcome).toBe('unreachable');
+    expect(walk(world, { from: 'host1', proto: 'icmp', dst: '10.10.0.12' }).outcome).toBe('replied');
+  });
+
+  it('puts macvlan children of a vlan sub-interface on that VLAN', () => {
+    const world = twoHosts();
+    const host1 = getNetns(world, 'host1');
+    const vl = addLink(world, host1, 'eth0.10', 'vlan', { lower: { parent: { netns: 'host1', ifindex: 2 }, mode: '802.1Q' }, vlanId: 10, mac: host1.links[1].mac });
+    setLinkUp(world, host1, 'eth0.10', true);
+    const ns = createNetns(world, 'host1/netns/m', 'host1', 'named', 'm');
+    addLink(world, host1, 'mv0', 'macvlan', { lower: { parent: { netns: 'host1', ifindex: vl.ifindex }, mode: 'bridge' } });
+    moveLink(world, host1, 'mv0', ns);
+    setLinkUp(world, ns, 'mv0', true);
+    addAddress(world, ns, 'mv0', parseIpv4('192.168.10.5')!, 24);
+    const host2 = getNetns(world, 'host2');
+    addLink(world, host2, 'eth0.10', 'vlan', { lower: { parent: { netns: 'host2', ifindex: 2 }, mode: '802.1Q' }, vlanId: 10, mac: host2.links[1].mac });
+    setLinkUp(world, host2, 'eth0.10', true);
+    addAddress(world, host2, 'eth0.10', parseIpv4('192.168.10.2')!, 24);
+    expect(walk(world, { from: 'host1/netns/m', proto: 'icmp', dst: '192.168.10.2' }).outcome).toBe('replied');
+    expect(walk(world, { from: 'host2', proto: 'icmp', dst: '192.168.10.5' }).outcome).toBe('replied');
+  });
 });

@@ -1,5 +1,5 @@
 // `ip -d link` (iproute2 6.1 print_linkinfo with show_details): promiscuity and MTU limits, the kind's own line
-// (print_linktype: bridge, veth, vxlan, macvlan, ipvlan), a bridge port's bridge_slave line, then the queue and
+// (print_linktype: bridge, veth, vxlan, macvlan, ipvlan, vlan), a bridge port's bridge_slave line, then the queue and
 // offload sizes the kernel (6.8) reports. Every item keeps iproute2's trailing space.
 import type { Link, Netns } from '../../../core/kernel/types';
 import { formatIpv4 } from '../../../core/net/ipv4';
@@ -74,6 +74,8 @@ function kindLine(ip: IpCtx, link: Link): string {
       return `macvlan mode ${link.lower?.mode ?? 'bridge'} bcqueuelen 1000 usedbcqueuelen 1000 `;
     case 'ipvlan':
       return `ipvlan  mode ${link.lower?.mode ?? 'l2'} bridge `;
+    case 'vlan':
+      return `vlan protocol 802.1Q id ${link.vlanId} <REORDER_HDR> `;
     default:
       return '';
   }
@@ -84,7 +86,7 @@ export function linkDetails(ip: IpCtx, link: Link, forLinkCmd: boolean, operUp: 
   const lo = link.kind === 'loopback';
   const nic = link.kind === 'ether';
   const port = link.master !== null;
-  const [minmtu, maxmtu] = lo ? [0, 0] : nic ? [NIC.minmtu, NIC.maxmtu] : [68, 65535];
+  const [minmtu, maxmtu] = lo || link.kind === 'vlan' ? [0, lo ? 0 : 65535] : nic ? [NIC.minmtu, NIC.maxmtu] : [68, 65535];
   let s = ` promiscuity ${port ? 1 : 0} minmtu ${minmtu} maxmtu ${maxmtu} `;
   const kind = kindLine(ip, link);
   if (kind) s += `\n    ${kind}`;
@@ -92,6 +94,7 @@ export function linkDetails(ip: IpCtx, link: Link, forLinkCmd: boolean, operUp: 
   if (forLinkCmd) s += 'addrgenmode eui64 ';
   const queues = link.kind === 'veth' ? CPUS : 1;
   s += `numtxqueues ${queues} numrxqueues ${queues} gso_max_size 65536 gso_max_segs 65535 `;
-  s += `tso_max_size ${nic ? 65536 : SOFT_TSO} tso_max_segs 65535 gro_max_size 65536 `;
+  // A vlan inherits its NIC's TSO limit (netif_inherit_tso_max).
+  s += `tso_max_size ${nic || link.kind === 'vlan' ? 65536 : SOFT_TSO} tso_max_segs 65535 gro_max_size 65536 `;
   return nic ? s + NIC.parent : s;
 }

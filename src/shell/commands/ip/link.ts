@@ -1,4 +1,4 @@
-// `ip link` (iplink.c): show, add (veth, bridge, vxlan, macvlan, ipvlan, dummy), set (up/down, master,
+// `ip link` (iplink.c): show, add (veth, bridge, vxlan, macvlan, ipvlan, vlan, dummy), set (up/down, master,
 // nomaster, netns, name, mtu, address) and delete.
 import type { Link, LinkKind, Netns } from '../../../core/kernel/types';
 import { addLink, announceLink, deleteLink, findLink, moveLink, setLinkUp, setMaster } from '../../../core/kernel/links';
@@ -10,7 +10,7 @@ import { briefLink, linkHeader, linkStats } from './link-print';
 import { parseLinkFilter, selectLinks } from './addr';
 import { ipUsage } from './usage';
 
-const KINDS: Record<string, LinkKind> = { veth: 'veth', bridge: 'bridge', vxlan: 'vxlan', macvlan: 'macvlan', ipvlan: 'ipvlan', dummy: 'dummy' };
+const KINDS: Record<string, LinkKind> = { veth: 'veth', bridge: 'bridge', vxlan: 'vxlan', macvlan: 'macvlan', ipvlan: 'ipvlan', vlan: 'vlan', dummy: 'dummy' };
 
 function checkName(ip: IpCtx, name: string): void {
   if (name.length > 15 || name.includes('/') || /\s/.test(name)) fail(ip, `Error: argument "${name}" is wrong: "name" not a valid ifname`);
@@ -76,13 +76,21 @@ function add(ip: IpCtx, argv: string[]): void {
   if (peerMac !== undefined && !isValidMac(peerMac)) fail(ip, `Error: "${peerMac}" is not a valid link address`);
   const parentLink = parent !== undefined ? needLink(ip, parent) : undefined;
   if ((kind === 'macvlan' || kind === 'ipvlan') && !parentLink) fail(ip, 'Error: Link not found', 2);
+  // iproute2 parses the id (get_u16) before anything reaches the kernel.
+  if (kind === 'vlan' && typeArgs.id !== undefined && !(/^\d+$/.test(typeArgs.id) && Number(typeArgs.id) <= 65535)) {
+    fail(ip, `Error: argument "${typeArgs.id}" is wrong: id is invalid`);
+  }
   const vniText = typeArgs.id ?? typeArgs.vni;
   if (kind === 'vxlan' && vniText === undefined) fail(ip, 'vxlan: missing virtual network identifier', 255);
   const target = netns !== undefined ? targetNs(ip, netns) : ip.ns;
   const peerTarget = peerNetns !== undefined ? targetNs(ip, peerNetns) : ip.ns;
   requireRoot(ip);
   // Each end is registered in its own namespace, so a name only clashes with links there.
+  if (kind === 'vlan' && (typeArgs.id === undefined || Number(typeArgs.id) >= 4095)) {
+    fail(ip, typeArgs.id === undefined ? 'Error: 8021q: VLAN properties not specified.' : 'Error: 8021q: Invalid VLAN id.', 2);
+  }
   if (findLink(target, name) || (peer !== undefined && findLink(peerTarget, peer))) fail(ip, 'RTNETLINK answers: File exists', 2);
+  const vlanId = kind === 'vlan' ? checkVlan(ip, parentLink, Number(typeArgs.id)) : undefined;
   let link: Link;
   if (kind === 'veth') {
     // veth_newlink registers the peer first, each end directly in its own namespace (so when both share one, the
@@ -106,6 +114,9 @@ function add(ip: IpCtx, argv: string[]): void {
         learning: !flagsSeen.has('nolearning'), fdb: [],
       },
     });
+  } else if (kind === 'vlan') {
+    // vlan_newlink: the sub-interface starts with its trunk's MAC and MTU.
+    link = addLink(ip.world, ip.ns, name, 'vlan', { lower: { parent: { netns: ip.ns.id, ifindex: parentLink!.ifindex }, mode: '802.1Q' }, vlanId, mac: parentLink!.mac, mtu: parentLink!.mtu });
   } else if (kind === 'macvlan' || kind === 'ipvlan') {
     const mode = typeArgs.mode ?? (kind === 'macvlan' ? 'vepa' : 'l3');
     link = addLink(ip.world, ip.ns, name, kind, { lower: { parent: { netns: ip.ns.id, ifindex: parentLink!.ifindex }, mode } });
@@ -119,6 +130,15 @@ function add(ip: IpCtx, argv: string[]): void {
   if (target !== ip.ns && kind !== 'veth') moveLink(ip.world, ip.ns, name, target, undefined, { created: true });
   // The new device is announced where it lives, with the id of the namespace its peer or parent is in.
   announceLink(ip.world, target, link);
+}
+
+/** vlan_newlink / vlan_check_real_dev (after vlan_validate): a parent, and one sub-interface per id on it. */
+function checkVlan(ip: IpCtx, parent: Link | undefined, id: number): number {
+  if (!parent) fail(ip, 'Error: 8021q: link not specified.', 2);
+  if (ip.ns.links.some((l) => l.kind === 'vlan' && l.vlanId === id && l.lower?.parent.ifindex === parent.ifindex && l.lower.parent.netns === ip.ns.id)) {
+    fail(ip, 'Error: 8021q: VLAN device already exists.', 2);
+  }
+  return id;
 }
 
 /** The kernel's default peer name for `ip link add X type veth` without `peer`: veth0, veth1, ... in the peer's namespace. */
