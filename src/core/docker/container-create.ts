@@ -126,8 +126,9 @@ export function createContainer(world: World, engine: DockerEngineState, req: Co
   const networks: Container['networks'] = {};
   if (!mode.startsWith('container:')) {
     const names = Object.keys(req.endpoints).length ? Object.keys(req.endpoints) : [mode];
-    for (const n of names) {
-      const r = req.endpoints[n] ?? { aliases: [], links: [], ipv4Address: '', ipv6Address: '', driverOpts: null };
+    for (const [i, n] of names.entries()) {
+      let r: EndpointRequest = req.endpoints[n] ?? { aliases: [], links: [], ipv4Address: '', ipv6Address: '', driverOpts: null };
+      if (i === 0 && req.macAddress) r = { ...r, macAddress: req.macAddress.toLowerCase().replace(/-/g, ':') };
       networks[n === 'default' ? 'bridge' : n] = { networkId: '', endpointId: '', request: r };
     }
   }

@@ -2,6 +2,7 @@
 // it again. Bridge endpoints are veth pairs; host and null endpoints have no interface of their own.
 import type { World } from '../world';
 import { getNetns } from '../kernel/netns';
+import { findLink } from '../kernel/links';
 import { DaemonError } from './errors';
 import { allocateAddress, poolOf, releaseAddress, reserveAddress } from './ipam';
 import { joinBridge, leaveBridge } from './bridge-driver';
@@ -56,7 +57,10 @@ export function joinNetwork(world: World, engine: DockerEngineState, c: Containe
     const ns = getNetns(world, sb.netns);
     const cidr = `${ip}/${len}`;
     const { hostIfname, mac } = n.driver === 'bridge' ? joinBridge(world, engine.host, n, ns, ifname, cidr) : { hostIfname: null, ...joinLower(world, engine.host, n, ns, ifname, cidr) };
-    Object.assign(ep, { ifname, hostIfname, ipv4: cidr, mac, gateway: n.internal ? '' : poolOf(n, ip)!.cfg.gateway });
+    // A configured MAC (`--mac-address`) replaces the one the driver derived.
+    const link = req.macAddress && findLink(ns, ifname);
+    if (link) link.mac = req.macAddress!;
+    Object.assign(ep, { ifname, hostIfname, ipv4: cidr, mac: link ? link.mac : mac, gateway: n.internal ? '' : poolOf(n, ip)!.cfg.gateway });
   }
   engine.endpoints[ep.id] = ep;
   sb.endpointIds.push(ep.id);

@@ -29,6 +29,11 @@ function hostsLine(c: Container, ip: string): string {
   return `${ip}\t${names}\n`;
 }
 
+function hostGatewayIp(engine: DockerEngineState): string {
+  const bridge = Object.values(engine.networks).find((n) => n.predefined && n.driver === 'bridge');
+  return bridge?.ipam.config?.[0]?.gateway ?? '';
+}
+
 /** The container's /etc/hosts: defaults, --add-host entries, then one line per address (in join order). */
 export function hostsFile(world: World, engine: DockerEngineState, c: Container): string {
   if (c.hostConfig.networkMode === 'host') {
@@ -37,7 +42,9 @@ export function hostsFile(world: World, engine: DockerEngineState, c: Container)
   let s = HOSTS_DEFAULTS;
   for (const h of c.hostConfig.extraHosts) {
     const i = h.indexOf(':');
-    s += `${h.slice(i + 1)}\t${h.slice(0, i)}\n`;
+    // `host-gateway` is the daemon's host-gateway-ip: by default the default bridge's gateway (docker0's address).
+    const addr = h.slice(i + 1) === 'host-gateway' ? hostGatewayIp(engine) : h.slice(i + 1);
+    s += `${addr}\t${h.slice(0, i)}\n`;
   }
   for (const entry of Object.values(c.networks)) {
     const ep = engine.endpoints[entry.endpointId];

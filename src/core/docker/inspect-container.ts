@@ -30,7 +30,7 @@ function endpointSettings(engine: DockerEngineState, c: Container, name: string)
     IPAMConfig: ipam,
     Links: entry.request.links.length ? entry.request.links : null,
     Aliases: entry.request.aliases.length ? entry.request.aliases : null,
-    MacAddress: ep?.mac ?? '',
+    MacAddress: ep?.mac ?? entry.request.macAddress ?? '',
     DriverOpts: entry.request.driverOpts,
     NetworkID: n?.id ?? entry.networkId,
     EndpointID: ep?.id ?? '',

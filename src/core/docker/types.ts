@@ -127,6 +127,8 @@ export interface EndpointRequest {
   ipv4Address: string;
   ipv6Address: string;
   driverOpts: Record<string, string> | null;
+  /** `--mac-address` (API 1.44+ puts it in the first network's endpoint settings); else the driver picks one. */
+  macAddress?: string;
 }
 
 /** The container's view of one network it belongs to (`NetworkSettings.Networks[name]`). */

@@ -54,7 +54,7 @@ function inetLines(ip: IpCtx, link: Link): string {
     let s = `    inet ${formatIpv4(a.ip)}/${a.prefixLen} `;
     if (a.brd !== null) s += `brd ${formatIpv4(a.brd)} `;
     s += `scope ${a.scope} ${link.name}`;
-    if (ip.opts.oneline) out += `${link.ifindex}: ${link.name}${s.slice(3)}\\       valid_lft forever preferred_lft forever\n`;
+    if (ip.opts.oneline) out += `${link.ifindex}: ${link.name}${s}\\       valid_lft forever preferred_lft forever\n`;
     else out += `${s}\n       valid_lft forever preferred_lft forever\n`;
   }
   return out;

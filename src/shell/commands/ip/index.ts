@@ -40,8 +40,31 @@ const OPTION_WORDS: [string, string, boolean][] = [
   ['-all', '', false], ['-timestamp', '', false], ['-human', '', false],
 ];
 
+/**
+ * BusyBox's ip_parse_common_args: a prefix of oneline or family, or -4/-6/-0; anything else (even iproute2's -br or
+ * -d) shows the usage. Returns the `--long` flags and the object words, or null for the usage.
+ */
+function normaliseBusybox(argv: string[]): { flags: string[]; rest: string[] } | null {
+  const flags: string[] = [];
+  let i = 0;
+  for (; i < argv.length && argv[i].startsWith('-'); i++) {
+    let opt = argv[i].slice(1);
+    if (opt.startsWith('-')) opt = opt.slice(1);
+    if (opt === '') return { flags, rest: argv.slice(i + 1) };
+    const word = ['oneline', 'family', '4', '6', '0'].find((w) => w.startsWith(opt));
+    if (!word) return null;
+    if (word === 'oneline') flags.push('--oneline');
+    else if (word === 'family') {
+      if (i + 1 >= argv.length) return null;
+      flags.push('--family', argv[++i]);
+    } else flags.push('--family', word === '4' ? 'inet' : word === '6' ? 'inet6' : 'link');
+  }
+  return { flags, rest: argv.slice(i) };
+}
+
 /** Rewrites the leading iproute2 options into `--long` flags; returns them plus the object words. */
 function normalise(argv: string[], busybox: boolean): { flags: string[]; rest: string[] } | string {
+  if (busybox) return normaliseBusybox(argv) ?? ipUsage('main', true);
   const flags: string[] = [];
   let i = 0;
   for (; i < argv.length && argv[i].startsWith('-') && argv[i] !== '-'; i++) {
@@ -57,12 +80,12 @@ function normalise(argv: string[], busybox: boolean): { flags: string[]; rest: s
       flags.push('--brief');
       continue;
     }
-    const hit = OPTION_WORDS.find(([word]) => opt.length > 1 && word.startsWith(opt) && !(busybox && word !== '-family' && word !== '-oneline'));
-    if (!hit) return busybox ? `ip: invalid option -- '${argv[i].slice(1)}'\n` : `Option "${argv[i]}" is unknown, try "ip -help".\n`;
+    const hit = OPTION_WORDS.find(([word]) => opt.length > 1 && word.startsWith(opt));
+    if (!hit) return `Option "${argv[i]}" is unknown, try "ip -help".\n`;
     if (!hit[1]) continue;
     flags.push(hit[1]);
     if (hit[2]) {
-      if (i + 1 >= argv.length) return busybox ? 'ip: option requires an argument\n' : 'Command line is not complete. Try option "help"\n';
+      if (i + 1 >= argv.length) return 'Command line is not complete. Try option "help"\n';
       flags.push(argv[++i]);
     }
   }
@@ -80,7 +103,7 @@ export const ip: Program = {
     const norm = normalise(ctx.argv.slice(1), busybox);
     if (typeof norm === 'string') {
       ctx.err(norm);
-      return 255;
+      return busybox ? 1 : 255;
     }
     const parsed = globalFlags.parse(norm.flags);
     if (!parsed.ok) {

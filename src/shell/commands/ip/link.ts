@@ -17,7 +17,15 @@ function checkName(ip: IpCtx, name: string): void {
 }
 
 function show(ip: IpCtx, argv: string[]): void {
-  for (const link of selectLinks(ip, parseLinkFilter(ip, argv))) ip.ctx.out(ip.opts.brief ? briefLink(ip, link) : linkHeader(ip, link, true) + (ip.opts.stats && !ip.busybox ? linkStats(link) : ''));
+  for (const link of selectLinks(ip, parseLinkFilter(ip, argv))) {
+    if (ip.opts.brief) {
+      ip.ctx.out(briefLink(ip, link));
+      continue;
+    }
+    const record = linkHeader(ip, link, true) + (ip.opts.stats && !ip.busybox ? linkStats(link) : '');
+    // -oneline: the record's inner line breaks become `\` (_SL_), one line per link.
+    ip.ctx.out(ip.opts.oneline ? record.replace(/\n(?!$)/g, '\\') : record);
+  }
 }
 
 function targetNs(ip: IpCtx, name: string) {

@@ -1,6 +1,9 @@
 // docker/cli's container options (cli/command/container/opts.go addFlags, plus run/create's own flags) as
 // declarations: the help text of `docker run --help` and `docker create --help` is generated from these.
+import ipaddr from 'ipaddr.js';
 import type { FlagSpec } from '../../../flags';
+
+const isIP = (s: string) => ipaddr.isValid(s) && (!/^[\d.]+$/.test(s) || ipaddr.IPv4.isValidFourPartDecimal(s));
 
 const list = (name: string, help: string, short?: string, extra: Partial<FlagSpec> = {}): FlagSpec => ({ name, short, type: 'stringArray', valueName: 'list', help, ...extra });
 const str = (name: string, help: string, short?: string, extra: Partial<FlagSpec> = {}): FlagSpec => ({ name, short, type: 'string', help, ...extra });
@@ -16,6 +19,23 @@ const intFlag = (name: string, help: string, short?: string, extra: Partial<Flag
   parse: (raw) => (/^[+-]?\d+$/.test(raw) ? { value: raw } : { error: `strconv.ParseInt: parsing ${JSON.stringify(raw)}: invalid syntax` }),
   ...extra,
 });
+
+/**
+ * opts.ValidateExtraHost: `name:ip` or `name=ip` (the first `=`, else the first `:`, so IPv6 addresses survive), an
+ * address in brackets allowed, or the special `host-gateway`; the daemon is always sent `name:ip`.
+ */
+function parseExtraHost(raw: string): { value: string } | { error: string } {
+  const eq = raw.indexOf('=');
+  const at = eq >= 0 ? eq : raw.indexOf(':');
+  const name = at >= 0 ? raw.slice(0, at) : '';
+  if (at < 0 || name === '' || name.includes(':')) return { error: `bad format for add-host: ${JSON.stringify(raw)}` };
+  let addr = raw.slice(at + 1);
+  if (addr !== 'host-gateway') {
+    if (addr.length > 2 && addr.startsWith('[') && addr.endsWith(']')) addr = addr.slice(1, -1);
+    if (!isIP(addr)) return { error: `invalid IP address in add-host: ${JSON.stringify(addr)}` };
+  }
+  return { value: `${name}:${addr}` };
+}
 
 /** The flags every container-creating command has (opts.go addFlags). */
 export const CONTAINER_FLAGS: FlagSpec[] = [
@@ -52,7 +72,7 @@ export const CONTAINER_FLAGS: FlagSpec[] = [
 'private': Run the container in its own private cgroup namespace
 '':        Use the cgroup namespace as configured by the
            default-cgroupns-mode option on the daemon (default)`),
-  list('add-host', 'Add a custom host-to-IP mapping (host:ip)'),
+  list('add-host', 'Add a custom host-to-IP mapping (host:ip)', undefined, { parse: parseExtraHost }),
   list('dns', 'Set custom DNS servers'),
   list('dns-option', 'Set DNS options'),
   list('dns-opt', 'Set DNS options', undefined, { hidden: true }),
