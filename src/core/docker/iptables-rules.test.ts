@@ -3,6 +3,8 @@ import { iptables } from '../kernel/netfilter/iptables';
 import { startContainer } from './container-start';
 import { stopContainer } from './container-stop';
 import { newContainer, newNetwork, testEngine } from './test-support';
+import { addHost } from '../presets/host';
+import { walk } from '../sim/walker';
 
 describe('the rules dockerd 27 programs', () => {
   it('gives a fresh daemon its chains, the docker0 rules and FORWARD DROP', () => {
@@ -50,5 +52,23 @@ describe('the rules dockerd 27 programs', () => {
     // No jump to STAGE-2 and no STAGE-2 DROP for it (isolateNetwork returns early for internal networks).
     expect(stage1).not.toContain(`-i ${br} ! -o ${br} -j DOCKER-ISOLATION-STAGE-2`);
     expect(iptables(world, 'host1', ['-S', 'DOCKER-ISOLATION-STAGE-2']).stdout).not.toContain(br);
+  });
+
+  it('lets DOCKER-USER rules see the flow as it was before DNAT (conntrack --ctorigdstport) and filter by source range', () => {
+    const { world, engine } = testEngine();
+    addHost(world, 'client', 'lan0', '10.10.0.50');
+    const c = newContainer(world, engine, { name: 'web', image: 'nginx', exposedPorts: ['80/tcp'], portBindings: { '80/tcp': [{ hostIp: '', hostPort: '8080' }] } });
+    startContainer(world, engine, c);
+    const fromLan = () => walk(world, { from: 'client', proto: 'tcp', dst: '10.10.0.11', dport: 8080 }).outcome;
+    expect(fromLan()).toBe('replied');
+    // After DNAT the packet is for port 80; only the original tuple still says 8080.
+    iptables(world, 'host1', ['-I', 'DOCKER-USER', '-p', 'tcp', '-m', 'conntrack', '--ctorigdstport', '8080', '-j', 'DROP']);
+    expect(fromLan()).toBe('dropped');
+    iptables(world, 'host1', ['-R', 'DOCKER-USER', '1', '-p', 'tcp', '-m', 'conntrack', '--ctorigdstport', '80', '-j', 'DROP']);
+    expect(fromLan()).toBe('replied');
+    iptables(world, 'host1', ['-R', 'DOCKER-USER', '1', '-i', 'eth0', '-m', 'iprange', '!', '--src-range', '10.10.0.40-10.10.0.49', '-j', 'DROP']);
+    expect(fromLan()).toBe('dropped');
+    iptables(world, 'host1', ['-R', 'DOCKER-USER', '1', '-i', 'eth0', '-m', 'iprange', '!', '--src-range', '10.10.0.40-10.10.0.59', '-j', 'DROP']);
+    expect(fromLan()).toBe('replied');
   });
 });

@@ -4,7 +4,7 @@ import type { Netns } from '../kernel/types';
 import type { Packet } from '../kernel/packet';
 import type { TableName } from '../kernel/netfilter/types';
 import { evaluateChain, type MatchContext, type NatAction, type RuleHit } from '../kernel/netfilter/evaluate';
-import { ctConfirm, ctLookup, ctLookupRelated, ctRestoreInner, ctSeenReply, ctStateOf, ctTranslateDst, ctTranslateSrc, type CtLookup } from '../kernel/netfilter/conntrack';
+import { ctConfirm, ctLookup, ctLookupRelated, ctRestoreInner, ctSeenReply, ctStateOf, ctTranslateDst, ctTranslateSrc, invertTuple, tupleOf, type CtLookup } from '../kernel/netfilter/conntrack';
 import { formatIpv4, parseIpv4, isLoopback } from '../net/ipv4';
 import type { Hook } from './trace';
 import { viewOf, type Walk } from './walk-context';
@@ -120,7 +120,9 @@ function applyNat(walk: Walk, ns: Netns, hook: Hook, pkt: Packet, nat: NatAction
 /** Runs one hook's tables; NAT decisions are applied to `pkt` right away so later tables see them. */
 export function runHook(walk: Walk, flow: NsFlow, hook: Hook, pkt: Packet, inIf: string | null, outIf: string | null): HookOutcome {
   const ns = flow.ns;
-  const ctx: MatchContext = { inIf, outIf, ctState: flow.ctState, addrType: (ip) => addrTypeIn(ns, ip) };
+  const ctOrig = flow.hit ? flow.hit.entry.orig : tupleOf(flow.original);
+  const ctReply = flow.hit ? flow.hit.entry.reply : invertTuple(tupleOf(pkt));
+  const ctx: MatchContext = { inIf, outIf, ctState: flow.ctState, ctOrig, ctReply, addrType: (ip) => addrTypeIn(ns, ip) };
   for (const table of HOOK_TABLES[hook]) {
     if (table === 'nat' && (flow.hit || !flow.tracked || pkt.inner)) continue;
     const t = ns.netfilter.tables[table];

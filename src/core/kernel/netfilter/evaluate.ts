@@ -2,8 +2,8 @@
 // RETURNs back, counting packets and bytes on every matching rule, until a verdict or the chain's policy.
 import type { Packet } from '../packet';
 import { cidrContains } from '../../net/cidr';
-import type { Chain, Rule, Table, TableName } from './types';
-import type { MatchSpec, RuleSpec } from './rule-spec';
+import type { Chain, Rule, Table, TableName, Tuple } from './types';
+import type { CtTupleSpec, MatchSpec, RangeSpec, RuleSpec } from './rule-spec';
 import { compiledRule } from './compiled';
 import { argvText } from './rule-spec';
 
@@ -12,6 +12,9 @@ export interface MatchContext {
   inIf: string | null;
   outIf: string | null;
   ctState: 'NEW' | 'ESTABLISHED' | 'RELATED' | 'INVALID';
+  /** The flow's conntrack tuples (as first seen, and as the reply is expected), for `--ctorigdst` and friends. */
+  ctOrig?: Tuple;
+  ctReply?: Tuple;
   /** The address type of an address in this namespace (`-m addrtype`): LOCAL, BROADCAST, MULTICAST or UNICAST. */
   addrType(ip: number): string;
 }
@@ -50,6 +53,20 @@ function inPorts(p: number, range: { lo: number; hi: number; inv: boolean } | un
   return (p >= range.lo && p <= range.hi) !== range.inv;
 }
 
+function inRange(ip: number, r: RangeSpec | undefined): boolean {
+  return !r || (ip >= r.lo && ip <= r.hi) !== r.inv;
+}
+
+/** libxt_conntrack's tuple options against the flow's tuple (ports only for TCP and UDP flows). */
+function tupleMatches(spec: CtTupleSpec | undefined, t: Tuple | undefined, p: Packet): boolean {
+  if (!spec) return true;
+  if (!t) return false;
+  const addr = (a: CtTupleSpec['src'], ip: number) => !a || cidrContains({ ip: a.ip, len: a.len }, ip) !== a.inv;
+  const hasPorts = p.proto === 'tcp' || p.proto === 'udp';
+  const port = (r: CtTupleSpec['sport'], n: number) => !r || (hasPorts && n >= r.lo && n <= r.hi) !== r.inv;
+  return addr(spec.src, t.src) && addr(spec.dst, t.dst) && port(spec.sport, t.sport) && port(spec.dport, t.dport);
+}
+
 function matchOne(m: MatchSpec, p: Packet, ctx: MatchContext): boolean {
   switch (m.name) {
     case 'tcp':
@@ -60,7 +77,9 @@ function matchOne(m: MatchSpec, p: Packet, ctx: MatchContext): boolean {
       if (!m.icmpType || m.icmpType.type === 255) return !m.icmpType?.inv;
       return (p.icmpType === m.icmpType.type && (m.icmpType.code === null || p.icmpCode === m.icmpType.code)) !== m.icmpType.inv;
     case 'conntrack':
-      return !m.ctstate || m.ctstate.values.includes(ctx.ctState) !== m.ctstate.inv;
+      return (!m.ctstate || m.ctstate.values.includes(ctx.ctState) !== m.ctstate.inv) && tupleMatches(m.orig, ctx.ctOrig, p) && tupleMatches(m.repl, ctx.ctReply, p);
+    case 'iprange':
+      return inRange(p.src, m.src) && inRange(p.dst, m.dst);
     case 'state':
       return !m.state || m.state.values.includes(ctx.ctState) !== m.state.inv;
     case 'addrtype':

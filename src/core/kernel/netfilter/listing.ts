@@ -2,7 +2,7 @@
 // print_rule_details, print_ifaces, print_ipv4_addresses, then each extension's own print function).
 import { formatIpv4 } from '../../net/ipv4';
 import type { Chain, Counters, Table } from './types';
-import { argvText, type MatchSpec, type RuleSpec, type TargetSpec } from './rule-spec';
+import { argvText, ctTupleOptions, type MatchSpec, type RangeSpec, type RuleSpec, type TargetSpec } from './rule-spec';
 import { compiledRule } from './compiled';
 import { portToService } from './services';
 
@@ -85,7 +85,11 @@ function matchText(m: MatchSpec, numeric: boolean): string {
       return !numeric && name && m.icmpType.code === null ? ` icmp ${inv}${name}` : ` icmp${inv}type ${m.icmpType.type}${code}`;
     }
     case 'conntrack':
-      return m.ctstate ? ` ${m.ctstate.inv ? '! ' : ''}ctstate ${m.ctstate.values.join(',')}` : '';
+      return (m.ctstate ? ` ${m.ctstate.inv ? '! ' : ''}ctstate ${m.ctstate.values.join(',')}` : '') + ctTupleOptions(m).map((o) => ` ${o.inv ? '! ' : ''}${o.key} ${o.value}`).join('');
+    case 'iprange': {
+      const range = (label: string, r: RangeSpec | undefined) => (r ? ` ${label} IP range${r.inv ? ' !' : ''} ${formatIpv4(r.lo)}-${formatIpv4(r.hi)}` : '');
+      return range('source', m.src) + range('destination', m.dst);
+    }
     case 'state':
       return m.state ? ` ${m.state.inv ? '! ' : ''}state ${m.state.values.join(',')}` : '';
     case 'addrtype': {

@@ -3,11 +3,11 @@
 import { parseIpv4, prefixMask } from '../../net/ipv4';
 import { networkOf } from '../../net/cidr';
 import { PARAMETER_PROBLEM, xtablesError } from './errors';
-import { ADDRTYPES, CTSTATE_ORDER, type AddrSpec, type MatchSpec, type PortSpec, type RuleSpec, type TargetSpec, type TypeListSpec } from './rule-spec';
+import { ADDRTYPES, CTSTATE_ORDER, type AddrSpec, type MatchSpec, type PortSpec, type RangeSpec, type RuleSpec, type TargetSpec, type TypeListSpec } from './rule-spec';
 import { serviceToPort } from './services';
 
 const PROTO_BY_NUMBER: Record<string, string> = { '0': 'all', '1': 'icmp', '6': 'tcp', '17': 'udp' };
-const KNOWN_MATCHES = ['tcp', 'udp', 'icmp', 'conntrack', 'state', 'addrtype', 'comment', 'multiport'];
+const KNOWN_MATCHES = ['tcp', 'udp', 'icmp', 'conntrack', 'state', 'addrtype', 'comment', 'multiport', 'iprange'];
 const REJECT_TYPES: Record<string, string> = {
   'icmp-net-unreachable': 'icmp-net-unreachable', 'net-unreach': 'icmp-net-unreachable',
   'icmp-host-unreachable': 'icmp-host-unreachable', 'host-unreach': 'icmp-host-unreachable',
@@ -56,6 +56,18 @@ function parsePortRange(text: string, inv: boolean): PortSpec {
   const hi = b === undefined ? lo : b === '' ? 65535 : parsePort(b);
   return { lo: Math.min(lo, hi), hi: Math.max(lo, hi), inv };
 }
+
+/** libxt_iprange: `A-B` (or one address), each end a dotted quad. */
+function parseRange(text: string, opt: string, inv: boolean): RangeSpec {
+  const [a, b = a] = text.split('-', 2);
+  const lo = parseIpv4(a);
+  const hi = parseIpv4(b);
+  if (lo === null || hi === null) throw perr(`iprange: Bad value for "${opt}" option: "${lo === null ? a : b}"`);
+  return { lo, hi, inv };
+}
+
+/** `--ctorigdst 10.0.0.0/8`, `--ctreplsrcport 80`: which direction and which field of libxt_conntrack's tuple. */
+const CT_TUPLE_OPTS = /^--ct(orig|repl)(src|dst)(port)?$/;
 
 function parseList(text: string, allowed: string[], what: string, inv: boolean, ordered: boolean): TypeListSpec {
   const values = text.split(',').map((v) => v.toUpperCase());
@@ -166,6 +178,21 @@ export function parseRuleSpec(tokens: readonly string[]): RuleSpec {
       case '--ctstate':
         needMatch('conntrack', t).ctstate = parseList(value(++i, t), CTSTATE_ORDER, 'ctstate', was, true);
         break;
+      case '--src-range': case '--dst-range': {
+        const m = needMatch('iprange', t);
+        m[t === '--src-range' ? 'src' : 'dst'] = parseRange(value(++i, t), t, was);
+        break;
+      }
+      case '--ctorigsrc': case '--ctorigdst': case '--ctreplsrc': case '--ctrepldst':
+      case '--ctorigsrcport': case '--ctorigdstport': case '--ctreplsrcport': case '--ctrepldstport': {
+        const [, dir, field, port] = CT_TUPLE_OPTS.exec(t)!;
+        const m = needMatch('conntrack', t);
+        const tuple = (m[dir as 'orig' | 'repl'] ??= {});
+        const v = value(++i, t);
+        if (port) tuple[field === 'src' ? 'sport' : 'dport'] = parsePortRange(v, was);
+        else tuple[field as 'src' | 'dst'] = parseAddr(v, was);
+        break;
+      }
       case '--state':
         needMatch('state', t).state = parseList(value(++i, t), CTSTATE_ORDER.slice(0, 5), 'state', was, true);
         break;
@@ -227,7 +254,7 @@ function validate(rule: RuleSpec): void {
       throw perr(`Couldn't load match \`${m.name}':No such file or directory`);
     }
     if (m.name === 'multiport' && !hasPorts) throw perr('multiport needs `-p tcp\', `-p udp\', `-p udplite\', `-p sctp\' or `-p dccp\'');
-    if (m.name === 'conntrack' && !m.ctstate) throw perr('conntrack: At least one option is required');
+    if (m.name === 'conntrack' && !m.ctstate && !m.orig && !m.repl) throw perr('conntrack: At least one option is required');
     if (m.name === 'addrtype' && !m.srcType && !m.dstType) throw perr('addrtype: you must specify --src-type or --dst-type');
     if (m.name === 'comment' && m.comment === undefined) throw perr('COMMENT match: You must specify `--comment\'');
   }

@@ -19,6 +19,21 @@ export interface PortSpec {
   inv: boolean;
 }
 
+/** `-m iprange --src-range A-B`: an inclusive address range. */
+export interface RangeSpec {
+  lo: Ipv4;
+  hi: Ipv4;
+  inv: boolean;
+}
+
+/** libxt_conntrack's tuple options for one direction (`--ctorigdst`, `--ctorigdstport`, `--ctreplsrc`, ...). */
+export interface CtTupleSpec {
+  src?: AddrSpec;
+  dst?: AddrSpec;
+  sport?: PortSpec;
+  dport?: PortSpec;
+}
+
 export interface TypeListSpec {
   values: string[];
   inv: boolean;
@@ -28,7 +43,8 @@ export interface TypeListSpec {
 export type MatchSpec =
   | { name: 'tcp' | 'udp'; sport?: PortSpec; dport?: PortSpec }
   | { name: 'icmp'; icmpType?: { type: number; code: number | null; inv: boolean } }
-  | { name: 'conntrack'; ctstate?: TypeListSpec }
+  | { name: 'conntrack'; ctstate?: TypeListSpec; orig?: CtTupleSpec; repl?: CtTupleSpec }
+  | { name: 'iprange'; src?: RangeSpec; dst?: RangeSpec }
   | { name: 'state'; state?: TypeListSpec }
   | { name: 'addrtype'; srcType?: TypeListSpec; dstType?: TypeListSpec }
   | { name: 'comment'; comment?: string }
@@ -77,6 +93,25 @@ function portText(p: { lo: number; hi: number }): string {
   return p.lo === p.hi ? String(p.lo) : `${p.lo}:${p.hi}`;
 }
 
+/** conntrack_dump_addr: the address, then `/len` unless it is a host address. */
+export function ctAddrText(a: AddrSpec): string {
+  return a.len === 32 ? formatIpv4(a.ip) : `${formatIpv4(a.ip)}/${a.len}`;
+}
+
+/** libxt_conntrack's dump order for the tuple options: addresses (orig, repl), then ports (orig, repl). */
+export function ctTupleOptions(m: { orig?: CtTupleSpec; repl?: CtTupleSpec }): { inv: boolean; key: string; value: string }[] {
+  const out: { inv: boolean; key: string; value: string }[] = [];
+  for (const [dir, t] of [['orig', m.orig], ['repl', m.repl]] as const) {
+    if (t?.src) out.push({ inv: t.src.inv, key: `ct${dir}src`, value: ctAddrText(t.src) });
+    if (t?.dst) out.push({ inv: t.dst.inv, key: `ct${dir}dst`, value: ctAddrText(t.dst) });
+  }
+  for (const [dir, t] of [['orig', m.orig], ['repl', m.repl]] as const) {
+    if (t?.sport) out.push({ inv: t.sport.inv, key: `ct${dir}srcport`, value: portText(t.sport) });
+    if (t?.dport) out.push({ inv: t.dport.inv, key: `ct${dir}dstport`, value: portText(t.dport) });
+  }
+  return out;
+}
+
 function matchArgv(m: MatchSpec): string[] {
   const out = ['-m', m.name];
   switch (m.name) {
@@ -93,6 +128,11 @@ function matchArgv(m: MatchSpec): string[] {
       break;
     case 'conntrack':
       if (m.ctstate) opt(out, m.ctstate.inv, '--ctstate', m.ctstate.values.join(','));
+      for (const o of ctTupleOptions(m)) opt(out, o.inv, `--${o.key}`, o.value);
+      break;
+    case 'iprange':
+      if (m.src) opt(out, m.src.inv, '--src-range', `${formatIpv4(m.src.lo)}-${formatIpv4(m.src.hi)}`);
+      if (m.dst) opt(out, m.dst.inv, '--dst-range', `${formatIpv4(m.dst.lo)}-${formatIpv4(m.dst.hi)}`);
       break;
     case 'state':
       if (m.state) opt(out, m.state.inv, '--state', m.state.values.join(','));
