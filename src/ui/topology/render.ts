@@ -76,8 +76,9 @@ function updateNode(g: G<LayoutNode>, opts: RenderOptions): void {
     .attr('y', (d) => textRows(d).sub)
     .text((d) => (d.kind === 'stack' ? '' : d.sublabel));
   g.select('text.badge')
-    .attr('x', (d) => (d.kind === 'host' ? d.w - 10 : d.w - 6))
-    .attr('y', (d) => (d.kind === 'host' ? 48 : -6))
+    // Inside the box, right of its name: above it is where veth names sit.
+    .attr('x', (d) => (d.kind === 'host' ? d.w - 10 : d.w - 8))
+    .attr('y', (d) => (d.kind === 'host' ? 48 : textRows(d).label))
     .text((d) => (opts.changed.has(d.key) ? 'changed' : ''));
   g.select<SVGGElement>('g.lines')
     .selectAll<SVGTextElement, string>('text')
