@@ -2,6 +2,8 @@
 import type { CobraCommand } from '../../../cobra';
 import { pruneContainers } from '../../../../core/docker/prune';
 import { withDaemon } from '../client';
+import { filterArgs } from '../../../../core/docker/filters';
+import { pruneFilter } from '../../../../core/docker/prune-filters';
 import { filterFlag } from '../filter-flag';
 import { confirm } from '../prune-prompt';
 
@@ -14,7 +16,7 @@ export const containerPrune: CobraCommand = {
   run: (ctx, { values }) =>
     withDaemon(ctx, async (engine) => {
       if (!values.force && !(await confirm(ctx, 'WARNING! This will remove all stopped containers.'))) return 0;
-      const victims = pruneContainers(ctx.world, engine);
+      const victims = pruneContainers(ctx.world, engine, pruneFilter(filterArgs(values.filter as string[]), ctx.world.clock.now()));
       if (victims.length) ctx.out('Deleted Containers:\n' + victims.map((c) => c.id + '\n').join('') + '\n');
       ctx.out('Total reclaimed space: 0B\n');
       return 0;

@@ -2,6 +2,8 @@
 import type { CobraCommand } from '../../../cobra';
 import { pruneNetworks } from '../../../../core/docker/prune';
 import { withDaemon } from '../client';
+import { filterArgs } from '../../../../core/docker/filters';
+import { pruneFilter } from '../../../../core/docker/prune-filters';
 import { filterFlag } from '../filter-flag';
 import { confirm } from '../prune-prompt';
 
@@ -14,7 +16,7 @@ export const networkPrune: CobraCommand = {
   run: (ctx, { values }) =>
     withDaemon(ctx, async (engine) => {
       if (!values.force && !(await confirm(ctx, 'WARNING! This will remove all custom networks not used by at least one container.'))) return 0;
-      const victims = pruneNetworks(ctx.world, engine);
+      const victims = pruneNetworks(ctx.world, engine, pruneFilter(filterArgs(values.filter as string[]), ctx.world.clock.now()));
       if (victims.length) ctx.out('Deleted Networks:\n' + victims.map((n) => n.name + '\n').join(''));
       return 0;
     }),

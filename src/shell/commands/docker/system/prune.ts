@@ -2,6 +2,8 @@
 import type { CobraCommand } from '../../../cobra';
 import { pruneContainers, pruneNetworks } from '../../../../core/docker/prune';
 import { withDaemon } from '../client';
+import { filterArgs } from '../../../../core/docker/filters';
+import { pruneFilter } from '../../../../core/docker/prune-filters';
 import { filterFlag } from '../filter-flag';
 import { confirm } from '../prune-prompt';
 
@@ -26,9 +28,10 @@ export const systemPrune: CobraCommand = {
   run: (ctx, { values }) =>
     withDaemon(ctx, async (engine) => {
       if (!values.force && !(await confirm(ctx, WARNING))) return 0;
-      const containers = pruneContainers(ctx.world, engine);
+      const filter = pruneFilter(filterArgs(values.filter as string[]), ctx.world.clock.now());
+      const containers = pruneContainers(ctx.world, engine, filter);
       if (containers.length) ctx.out('Deleted Containers:\n' + containers.map((c) => c.id + '\n').join('') + '\n');
-      const networks = pruneNetworks(ctx.world, engine);
+      const networks = pruneNetworks(ctx.world, engine, filter);
       if (networks.length) ctx.out('Deleted Networks:\n' + networks.map((n) => n.name + '\n').join('') + '\n');
       ctx.out('Total reclaimed space: 0B\n');
       return 0;
