@@ -64,6 +64,8 @@ export function joinBridge(world: World, host: string, n: Network, sandboxNs: Ne
   const addr = parseIpv4(ip)!;
   const eth = moveLink(world, root, tmp, sandboxNs, ifname);
   eth.mac = macFromIpv4(addr);
+  // Docker 26.0.2+ sets disable_ipv6 on an endpoint of an IPv4-only network: no link-local fe80:: inside.
+  eth.noIpv6 = true;
   addAddress(world, sandboxNs, ifname, addr, Number(len));
   setLinkUp(world, sandboxNs, ifname, true);
   return { hostIfname, mac: eth.mac };

@@ -88,6 +88,7 @@ export function joinLower(world: World, host: string, n: Network, sandboxNs: Net
   const addr = parseIpv4(ip)!;
   const link = moveLink(world, root, tmp, sandboxNs, ifname);
   link.mac = kind === 'ipvlan' ? parent.mac : macFromIpv4(addr);
+  link.noIpv6 = true; // an IPv4-only network's endpoint (disable_ipv6)
   addAddress(world, sandboxNs, ifname, addr, Number(len));
   setLinkUp(world, sandboxNs, ifname, true);
   return { mac: link.mac };

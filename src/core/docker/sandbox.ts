@@ -16,6 +16,8 @@ export function createSandbox(world: World, engine: DockerEngineState, c: Contai
     // Named after the container; a namespace still held by `container:` sharers keeps that name, so use the sandbox's.
     const byContainer = `${engine.host}/ctr/${c.id.slice(0, 12)}`;
     const ns = createNetns(world, world.state.netns[byContainer] ? `${engine.host}/ctr/${id.slice(0, 12)}` : byContainer, engine.host, 'container');
+    // With the null driver Docker disables IPv6 in the namespace: lo has no ::1.
+    if (mode === 'none') ns.links[0].noIpv6 = true;
     setLinkUp(world, ns, 'lo', true);
     netns = ns.id;
     key = `/var/run/docker/netns/${id.slice(0, 12)}`;

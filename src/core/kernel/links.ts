@@ -5,6 +5,7 @@ import { parseIpv4 } from '../net/ipv4';
 import type { Link, LinkKind, LinkRef, Netns } from './types';
 import { allocPeerNsId, getNetns } from './netns';
 import { refreshConnectedRoutes } from './addresses';
+import { addrconfAround } from './addrconf';
 
 /** The `lo` every namespace starts with (ifindex 1, mtu 65536, 127.0.0.1/8 once up). */
 export function addLoopback(ns: Netns): Link {
@@ -107,6 +108,7 @@ export function moveLink(world: World, from: Netns, name: string, to: Netns, new
   link.up = false;
   link.master = null;
   link.addrs = [];
+  link.addrs6 = [];
   insertSorted(to, link);
   if (link.peer) {
     const peer = resolveLinkRef(world, link.peer);
@@ -154,6 +156,7 @@ export function setMaster(world: World, ns: Netns, port: string, bridge: string 
     if (!br || br.kind !== 'bridge') throw new Error(`${bridge} is not a bridge`);
     link.master = br.ifindex;
   }
+  addrconfAround(world, ns, link);
   world.changed('link', `${ns.id}:${port}`);
 }
 
@@ -163,6 +166,7 @@ export function setLinkUp(world: World, ns: Netns, name: string, up: boolean): v
   if (!link) throw new Error(`no link ${name}`);
   link.up = up;
   refreshConnectedRoutes(ns, link);
+  addrconfAround(world, ns, link);
   announceLink(world, ns, link);
   world.changed('link', `${ns.id}:${name}`);
 }

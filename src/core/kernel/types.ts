@@ -57,6 +57,10 @@ export interface Link {
   /** ifindex of the bridge this link is enslaved to, in the same namespace. */
   master: number | null;
   addrs: Address[];
+  /** IPv6 addresses (autoconfigured: ::1 on lo, a link-local fe80:: elsewhere); see addrconf.ts. */
+  addrs6?: Address6[];
+  /** `net.ipv6.conf.<dev>.disable_ipv6=1`: the device gets no IPv6 address. */
+  noIpv6?: boolean;
   txqlen: number;
   /** veth: the other end. */
   peer?: LinkRef;
@@ -118,6 +122,14 @@ export interface Address {
   /** Broadcast address, or null when none was set. */
   brd: Ipv4 | null;
   scope: AddrScope;
+}
+
+/** An IPv6 address as rtnetlink reports it: canonical text, prefix, scope and the flags iproute2 names. */
+export interface Address6 {
+  ip: string;
+  prefixLen: number;
+  scope: 'host' | 'link' | 'global';
+  flags: string[];
 }
 
 export type RouteProto = 'kernel' | 'boot' | 'static' | 'dhcp';

@@ -47,15 +47,24 @@ export function selectLinks(ip: IpCtx, f: LinkFilter): Link[] {
   );
 }
 
-/** The `inet ...` line and its lifetimes. */
+/** The `inet ...` lines (then the `inet6 ...` ones) and their lifetimes, for the families asked for. */
 function inetLines(ip: IpCtx, link: Link): string {
   let out = '';
-  for (const a of visibleAddrs(link)) {
+  const lft = '       valid_lft forever preferred_lft forever';
+  const v4 = ip.opts.family === 'inet6' ? [] : visibleAddrs(link);
+  for (const a of v4) {
     let s = `    inet ${formatIpv4(a.ip)}/${a.prefixLen} `;
     if (a.brd !== null) s += `brd ${formatIpv4(a.brd)} `;
     s += `scope ${a.scope} ${link.name}`;
-    if (ip.opts.oneline) out += `${link.ifindex}: ${link.name}${s}\\       valid_lft forever preferred_lft forever\n`;
-    else out += `${s}\n       valid_lft forever preferred_lft forever\n`;
+    if (ip.opts.oneline) out += `${link.ifindex}: ${link.name}${s}\\${lft}\n`;
+    else out += `${s}\n${lft}\n`;
+  }
+  if (ip.opts.family === 'inet') return out;
+  for (const a of link.addrs6 ?? []) {
+    // iproute2 names the kernel's flags (noprefixroute); BusyBox only sees the 8-bit ifa_flags, which hold none.
+    const flags = ip.busybox ? '' : a.flags.map((f) => `${f} `).join('');
+    const s = `    inet6 ${a.ip}/${a.prefixLen} scope ${a.scope} ${flags}`;
+    out += ip.opts.oneline ? `${link.ifindex}: ${link.name}${s}\\${lft}\n` : `${s}\n${lft}\n`;
   }
   return out;
 }
@@ -64,7 +73,7 @@ function show(ip: IpCtx, argv: string[]): void {
   const links = selectLinks(ip, parseLinkFilter(ip, argv));
   for (const link of links) {
     if (ip.opts.family === 'inet' && visibleAddrs(link).length === 0) continue;
-    if (ip.opts.family === 'inet6') continue;
+    if (ip.opts.family === 'inet6' && !link.addrs6?.length) continue;
     if (ip.opts.brief) {
       ip.ctx.out(briefAddr(ip, link));
       continue;
@@ -74,7 +83,7 @@ function show(ip: IpCtx, argv: string[]): void {
       continue;
     }
     let head = linkHeader(ip, link, false);
-    if (ip.opts.family === 'inet') head = head.split('\n')[0] + '\n';
+    if (ip.opts.family === 'inet' || ip.opts.family === 'inet6') head = head.split('\n')[0] + '\n';
     else if (ip.opts.stats && !ip.busybox) head += linkStats(link);
     ip.ctx.out(head + inetLines(ip, link));
   }

@@ -60,7 +60,9 @@ export function briefLink(ip: IpCtx, link: Link): string {
 export function briefAddr(ip: IpCtx, link: Link): string {
   const name = displayName(ip, link).padEnd(16);
   const state = operState(ip.world, ip.ns, link).padEnd(14);
-  return `${name} ${state} ${visibleAddrs(link).map((a) => `${fmtIp(a.ip)}/${a.prefixLen} `).join('')}\n`;
+  const v4 = ip.opts.family === 'inet6' ? [] : visibleAddrs(link).map((a) => `${fmtIp(a.ip)}/${a.prefixLen} `);
+  const v6 = ip.opts.family === 'inet' ? [] : (link.addrs6 ?? []).map((a) => `${a.ip}/${a.prefixLen} `);
+  return `${name} ${state} ${[...v4, ...v6].join('')}\n`;
 }
 
 function fmtIp(n: number): string {
