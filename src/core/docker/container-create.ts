@@ -96,7 +96,7 @@ function validateNetworking(engine: DockerEngineState, req: ContainerCreateReque
   }
 }
 
-function checkName(engine: DockerEngineState, name: string): void {
+export function checkName(engine: DockerEngineState, name: string): void {
   if (!/^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(name)) {
     throw new DaemonError(`Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`, 400);
   }

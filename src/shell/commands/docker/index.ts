@@ -41,11 +41,26 @@ export const dockerRoot: CobraCommand = {
   ],
 };
 
+/**
+ * Docker 27 commands this lab does not emulate. Saying "'volume' is not a docker command" would be a lie about
+ * Docker, so the lab says what it is instead.
+ */
+const NOT_EMULATED = new Set([
+  'build', 'builder', 'buildx', 'checkpoint', 'commit', 'compose', 'config', 'context', 'cp', 'diff', 'events', 'export',
+  'history', 'import', 'init', 'load', 'login', 'logout', 'manifest', 'node', 'pause', 'plugin', 'push', 'rmi', 'save',
+  'search', 'secret', 'service', 'stack', 'stats', 'swarm', 'tag', 'top', 'trust', 'unpause', 'update', 'volume', 'wait',
+]);
+
 export const docker: Program = {
   name: 'docker',
   summary: 'the Docker CLI (networks, containers, images)',
   flavors: ['ubuntu'],
   run(ctx) {
+    const first = ctx.argv.slice(1).find((a) => !a.startsWith('-'));
+    if (first !== undefined && NOT_EMULATED.has(first) && ctx.argv[1] === first) {
+      ctx.err(`cnlab: 'docker ${first}' is a real Docker command, but this lab does not emulate it: it covers networks, containers and images ('docker --help' lists them).\n`);
+      return 1;
+    }
     return runCobra(dockerRoot, ctx, ctx.argv.slice(1), DOCKER_STYLE, (values, c) => {
       if (values.version) {
         c.out(`Docker version ${DOCKER_VERSION}, build ${DOCKER_BUILD}\n`);

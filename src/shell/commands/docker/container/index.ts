@@ -9,6 +9,7 @@ import { containerLs, dockerPs } from './ls';
 import { containerPort } from './port';
 import { containerPrune } from './prune';
 import { containerKill, containerRm } from './rm';
+import { containerRename } from './rename';
 import { containerRun } from './run';
 import { containerStart } from './start';
 import { containerRestart, containerStop } from './stop';
@@ -19,12 +20,12 @@ export const containerCommand: CobraCommand = {
   short: 'Manage containers',
   subcommands: [
     containerAttach, containerCreate, containerExec, containerInspect, containerKill, containerLogs, containerLs,
-    containerPort, containerPrune, containerRestart, containerRm, containerRun, containerStart, containerStop,
+    containerPort, containerPrune, containerRename, containerRestart, containerRm, containerRun, containerStart, containerStop,
   ].map((c) => ({ ...c, category: undefined })),
 };
 
 /** The container verbs docker also has at the top level. */
 export const topLevelContainerCommands: CobraCommand[] = [
   containerAttach, containerCreate, containerExec, containerKill, containerLogs, dockerPs, containerPort,
-  containerRestart, containerRm, containerRun, containerStart, containerStop,
+  containerRename, containerRestart, containerRm, containerRun, containerStart, containerStop,
 ];
