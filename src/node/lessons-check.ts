@@ -2,7 +2,7 @@
 // src/lessons/check.ts). Prints one line per lesson and every problem as file:line; exits 1 on any problem.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { compileCatalog, type Catalog } from '../lessons/compiler/catalog';
+import { compileCatalog, lessonIdsIn, type Catalog } from '../lessons/compiler/catalog';
 import { LessonBuildError } from '../lessons/compiler/diagnostics';
 import { checkLesson } from '../lessons/check';
 import type { CompiledLesson } from '../lessons/types';
@@ -83,7 +83,11 @@ export async function lessonsCommand(args: string[], write: (s: string) => void)
     const display = relative(process.cwd(), sel.root) || '.';
     let catalog: Catalog;
     try {
-      catalog = compileCatalog(sel.root, { displayRoot: display });
+      // Checking some lessons compiles only those (siblings lend their ids to `requires`); a course folder other
+      // than ./lessons may also require this repository's lessons.
+      const only = sel.all ? undefined : (p: string, isDir: boolean) => (isDir ? sel.parts.has(basename(p)) || [...sel.files].some((f) => dirname(f) === p) : sel.parts.has(basename(dirname(p))) || sel.files.has(p));
+      const repoLessons = resolve('lessons');
+      catalog = compileCatalog(sel.root, { displayRoot: display, only, extraIds: sel.root === repoLessons ? [] : lessonIdsIn(repoLessons) });
     } catch (e) {
       if (!(e instanceof LessonBuildError)) throw e;
       write(`${e.message}\n`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsCommand } from './ran';
+import { containsCommand, execTarget } from './ran';
 import { BRIDGE_BY_HAND, shellWorld } from './shell-world';
 
 describe('ran', () => {
@@ -30,5 +30,14 @@ describe('ran', () => {
     const w = await shellWorld(...BRIDGE_BY_HAND, 'ip route');
     expect((await w.holds({ kind: 'ran', args: { command: 'ip route', in: 'host1' } })).ok).toBe(true);
     expect(await w.holds({ kind: 'ran', args: { command: 'ip route', in: 'red' } })).toEqual({ ok: false, detail: 'you ran it, but not in red' });
+  });
+
+  it('counts `docker exec NAME CMD` from the host as running CMD in that container', async () => {
+    const w = await shellWorld('docker run -d --name box alpine sleep 1d', 'docker run -d --name other alpine sleep 1d', 'docker exec -e X=1 box cat /etc/hostname');
+    expect((await w.holds({ kind: 'ran', args: { command: 'cat /etc/hostname', in: 'box' } })).ok).toBe(true);
+    expect(await w.holds({ kind: 'ran', args: { command: 'cat /etc/hostname', in: 'other' } })).toEqual({ ok: false, detail: 'you ran it, but not in other' });
+    expect(execTarget('sudo docker container exec -it -u root box sh')).toBe('box');
+    expect(execTarget('docker exec box')).toBeNull();
+    expect(execTarget('docker run box ls')).toBeNull();
   });
 });

@@ -21,12 +21,32 @@ export function containsCommand(line: string, needle: string): boolean {
   return false;
 }
 
+/** docker exec's options that take a value (`-e X`, `--user X`, ...). */
+const EXEC_VALUE_FLAGS = new Set(['-e', '--env', '--env-file', '-u', '--user', '-w', '--workdir', '--detach-keys']);
+
+/** The container a `docker [container] exec [OPTIONS] CONTAINER CMD` line runs its command in, if it is one. */
+export function execTarget(line: string): string | null {
+  const words = line.trim().split(/\s+/);
+  let i = words[0] === 'sudo' ? 1 : 0;
+  if (words[i] !== 'docker') return null;
+  i++;
+  if (words[i] === 'container') i++;
+  if (words[i] !== 'exec') return null;
+  for (i++; i < words.length && words[i].startsWith('-'); i++) if (EXEC_VALUE_FLAGS.has(words[i])) i++;
+  return i + 1 < words.length ? words[i] : null;
+}
+
 function typedIn(world: World, e: LogEntry, place: string): boolean {
   const m = /^(host|container|netns):(.*)$/.exec(place);
   const name = m ? m[2] : place;
   if (!m || m[1] === 'container') {
     const hit = findContainerAnywhere(world, name);
-    if (hit) return e.containerId === hit.container.id;
+    if (hit) {
+      // Typed in its shell (`docker exec -it NAME sh`), or run there from outside (`docker exec NAME CMD`).
+      if (e.containerId === hit.container.id) return true;
+      const target = execTarget(e.line);
+      return target !== null && findContainerAnywhere(world, target)?.container.id === hit.container.id;
+    }
   }
   if ((!m || m[1] === 'host') && world.state.hosts[name]) return e.host === name && !e.containerId;
   const ns = Object.values(world.state.netns).find((n) => n.kind === 'named' && n.name === name);

@@ -2,7 +2,7 @@
 // exact file position.
 import type { Pos } from './diagnostics';
 import { parseEmbeddedYaml, type EmbeddedYaml } from './yaml';
-import { lineProblems } from './commands';
+import { lineProblems, lineProblemsAt } from './commands';
 import { renderBlock, renderInline } from './markdown';
 import { parseCheckBlock } from '../schema/check';
 import { parseQuiz } from '../schema/quiz';
@@ -100,7 +100,7 @@ export function compileSolution(src: BlockSource, report: Report): SolutionLine[
       else lines[lines.length - 1].input.push(text.slice(2));
       return;
     }
-    for (const p of lineProblems(text)) report(pos, `solution: ${p}`);
+    for (const p of lineProblemsAt(text)) report({ ...pos, column: pos.column + p.at }, `solution: ${p.message}`);
     lines.push({ command: text, input: [] });
   });
   if (!lines.length) report(src.origin, 'solution block has no commands');

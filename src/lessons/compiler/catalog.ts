@@ -21,6 +21,25 @@ export interface Catalog {
 export interface CatalogOptions {
   /** Directory shown in messages instead of the absolute root (e.g. `lessons`). */
   displayRoot?: string;
+  /**
+   * Compile only these part folders and lesson files (absolute paths); the others only lend their ids to
+   * `requires`, and their problems are not reported. Default: everything.
+   */
+  only?: (absPath: string, isDir: boolean) => boolean;
+  /** Further lesson ids `requires` may name (another course folder's, e.g. the repository's `lessons/`). */
+  extraIds?: Iterable<string>;
+}
+
+/** The lesson ids under a lessons folder (`part/lesson`), read from file names alone. */
+export function lessonIdsIn(root: string): string[] {
+  if (!existsSync(root)) return [];
+  const ids: string[] = [];
+  for (const part of readdirSync(root)) {
+    const dir = join(root, part);
+    if (!statSync(dir).isDirectory()) continue;
+    for (const f of readdirSync(dir)) if (f.endsWith('.md') && f !== 'meta.md' && f !== 'README.md') ids.push(`${part}/${f.slice(0, -3)}`);
+  }
+  return ids;
 }
 
 const leadingNumber = (name: string) => Number(/^(\d+)/.exec(name)?.[1] ?? 0);
@@ -56,9 +75,16 @@ export function compileCatalog(root: string, opts: CatalogOptions = {}): Catalog
   const files: string[] = [];
   const parts: PartInfo[] = [];
   const sources: { file: string; part: PartInfo; name: string }[] = [];
+  const skippedIds: string[] = [];
   for (const entry of readdirSync(root).sort()) {
     const path = join(root, entry);
     if (statSync(path).isDirectory()) {
+      // A folder without any markdown (assets, notes) is not a part.
+      if (!readdirSync(path).some((f) => f.endsWith('.md'))) continue;
+      if (opts.only && !opts.only(path, true)) {
+        for (const f of readdirSync(path)) if (f.endsWith('.md') && f !== 'meta.md' && f !== 'README.md') skippedIds.push(`${entry}/${f.slice(0, -3)}`);
+        continue;
+      }
       const part = compilePart(path, entry, display, diagnostics);
       files.push(join(path, 'meta.md'));
       if (!part) continue;
@@ -66,13 +92,14 @@ export function compileCatalog(root: string, opts: CatalogOptions = {}): Catalog
       for (const f of readdirSync(path).sort()) {
         if (f.endsWith('.md') && f !== 'meta.md') sources.push({ file: join(path, f), part, name: f.slice(0, -3) });
       }
-    } else if (entry.endsWith('.md') && entry !== 'README.md') {
+    } else if (entry.endsWith('.md') && entry !== 'README.md' && (!opts.only || opts.only(path, false))) {
       diagnostics.push({ file: `${display}/${entry}`, line: 1, column: 1, message: 'lessons live in part folders: move this file to a folder like `00-start/` that has a meta.md' });
     }
   }
-  const knownIds = new Set(sources.map((s) => `${s.part.id}/${s.name}`));
+  const knownIds = new Set([...sources.map((s) => `${s.part.id}/${s.name}`), ...skippedIds, ...(opts.extraIds ?? [])]);
   const lessons = new Map<string, CompiledLesson>();
   for (const s of sources) {
+    if (opts.only && !opts.only(s.file, false)) continue;
     files.push(s.file);
     const id = `${s.part.id}/${s.name}`;
     const relPath = relative(root, s.file);

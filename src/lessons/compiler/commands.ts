@@ -30,8 +30,8 @@ function takesValue(flags: FlagSpec[], token: string): boolean {
   return !!spec && spec.type !== 'bool' && spec.noOptDefault === undefined;
 }
 
-/** Walks a cobra tree along the arguments; returns the unknown command path, or null when it exists. */
-function cobraProblem(root: CobraCommand, args: string[]): string | null {
+/** Walks a cobra tree along the arguments; returns the unknown command path (and the word), or null when it exists. */
+function cobraProblem(root: CobraCommand, args: string[]): Problem | null {
   let cmd = root;
   let path = root.name;
   const flags: FlagSpec[] = [...(root.flags ?? []), ...(root.persistentFlags ?? [])];
@@ -44,7 +44,7 @@ function cobraProblem(root: CobraCommand, args: string[]): string | null {
     }
     if (!cmd.subcommands?.length) return null;
     const sub = cmd.subcommands.find((s) => s.name === a || s.aliases?.includes(a));
-    if (!sub) return cmd.run ? null : `unknown command \`${path} ${a}\``;
+    if (!sub) return cmd.run ? null : { message: `unknown command \`${path} ${a}\``, word: a };
     cmd = sub;
     path = `${path} ${sub.name}`;
     flags.push(...(sub.flags ?? []), ...(sub.persistentFlags ?? []));
@@ -52,11 +52,17 @@ function cobraProblem(root: CobraCommand, args: string[]): string | null {
   return null;
 }
 
+/** A problem with a command line, and the word it is about (to point at its column). */
+interface Problem {
+  message: string;
+  word?: string;
+}
+
 /** Problems with the program names in a parsed script, including inside `$(...)`. */
-function scriptProblems(script: Script): string[] {
-  const problems: string[] = [];
+function scriptProblems(script: Script): Problem[] {
+  const problems: Problem[] = [];
   const visitWord = (w: Word) => {
-    for (const part of w) if (part.kind === 'cmdsub') problems.push(...lineProblems(part.source));
+    for (const part of w) if (part.kind === 'cmdsub') problems.push(...problemsOf(part.source));
   };
   for (const item of script.items) {
     for (const pipeline of [item.first, ...item.rest.map((r) => r.pipeline)]) {
@@ -72,7 +78,7 @@ function scriptProblems(script: Script): string[] {
         const name = words[0];
         if (name === null || name === undefined) continue;
         if (!FLAVORS.some((f) => findProgram(name, f))) {
-          problems.push(`unknown command \`${name}\` (the lab has no such program; type \`help\` in the lab for the list)`);
+          problems.push({ message: `unknown command \`${name}\` (the lab has no such program; type \`help\` in the lab for the list)`, word: name });
           continue;
         }
         const root = COBRA_ROOTS[name];
@@ -86,9 +92,21 @@ function scriptProblems(script: Script): string[] {
   return problems;
 }
 
+function problemsOf(line: string): Problem[] {
+  const parsed = parseLine(line);
+  if (!parsed.ok) return [{ message: parsed.incomplete ? `incomplete command (${parsed.message} is never closed)` : `cannot parse: ${parsed.message}` }];
+  return scriptProblems(parsed.script);
+}
+
 /** Why a command line would not run in the lab, or an empty list. */
 export function lineProblems(line: string): string[] {
-  const parsed = parseLine(line);
-  if (!parsed.ok) return [parsed.incomplete ? `incomplete command (${parsed.message} is never closed)` : `cannot parse: ${parsed.message}`];
-  return scriptProblems(parsed.script);
+  return problemsOf(line).map((p) => p.message);
+}
+
+/** lineProblems with the 0-based offset in `line` of the word each problem is about (0 when none). */
+export function lineProblemsAt(line: string): { message: string; at: number }[] {
+  return problemsOf(line).map((p) => {
+    const m = p.word === undefined ? null : new RegExp(`(^|[\\s;|&(])${p.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[\\s;|&)])`).exec(line);
+    return { message: p.message, at: m ? m.index + m[1].length : 0 };
+  });
 }

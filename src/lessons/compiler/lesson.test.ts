@@ -114,8 +114,8 @@ describe('compileLesson', () => {
     expect(errors(`${FM.replace('world: single-host', 'world: single-host\nsetup:\n  - dockr ps')}## S\n\n\`\`\`term\necho ok\nfoo --bar | grep x\ndocker netwrk ls\n\`\`\`\n\n\`\`\`check\n- ran: x\n\`\`\`\n\n\`\`\`solution\ndocker network lss\necho "unterminated\n\`\`\`\n`)).toEqual([
       'lessons/p/l.md:7:5: setup: unknown command `dockr` (the lab has no such program; type `help` in the lab for the list)',
       'lessons/p/l.md:13:1: term: unknown command `foo` (the lab has no such program; type `help` in the lab for the list)',
-      'lessons/p/l.md:14:1: term: unknown command `docker netwrk`',
-      'lessons/p/l.md:22:1: solution: unknown command `docker network lss`',
+      'lessons/p/l.md:14:8: term: unknown command `docker netwrk`',
+      'lessons/p/l.md:22:16: solution: unknown command `docker network lss`',
       'lessons/p/l.md:23:1: solution: incomplete command (" is never closed)',
     ]);
   });

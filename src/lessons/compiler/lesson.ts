@@ -3,7 +3,7 @@
 import type { Token } from 'markdown-it';
 import { LessonBuildError, type Diagnostic, type Pos } from './diagnostics';
 import { parseEmbeddedYaml } from './yaml';
-import { lineProblems } from './commands';
+import { lineProblems, lineProblemsAt } from './commands';
 import { md, slugify, termLines, renderBlock, renderInline } from './markdown';
 import { compileChecks, compileQuiz, compileSolution, type BlockSource, type Report } from './blocks';
 import { lessonFrontmatterSchema, type LessonFrontmatter } from '../schema/frontmatter';
@@ -103,7 +103,7 @@ export function compileLesson(src: LessonSource): CompiledLesson {
       if (kind === 'term') {
         for (const l of termLines(t.content)) {
           if (l.comment) continue;
-          for (const p of lineProblems(l.text)) report({ line: block.origin.line + l.index, column: block.indent + 1 }, `term: ${p}`);
+          for (const p of lineProblemsAt(l.text)) report({ line: block.origin.line + l.index, column: block.indent + 1 + p.at }, `term: ${p.message}`);
         }
       } else if (STEP_BLOCKS.includes(kind)) {
         if (t.level > 0) report({ line, column: block.indent + 1 }, `a \`${kind}\` block must not be inside a list or quote`);

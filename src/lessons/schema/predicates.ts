@@ -29,7 +29,7 @@ const ranObject = z
     command: name.optional().describe('text the typed line must contain (spaces normalised)'),
     pattern: regexSource.optional().describe('a regular expression the typed line must match'),
     exit: z.union([z.number().int().min(0).max(255), z.literal('any')]).optional().describe('required exit status (default `0`; `any` accepts failures too)'),
-    in: place.optional().describe('where the line was typed (default: anywhere)'),
+    in: place.optional().describe('where it ran: a container (its shell, or `docker exec NAME ...`), `netns:NAME` or `host:NAME` (default: anywhere)'),
     contains: name.optional().describe("text the command's own output must contain"),
     matches: regexSource.optional().describe("a regular expression the command's own output must match"),
   })

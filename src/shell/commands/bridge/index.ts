@@ -41,12 +41,42 @@ function named(argv: string[], key: string): string | undefined {
   return i >= 0 ? argv[i + 1] : undefined;
 }
 
+/** bridge.c's option loop: `--x` is `-x`, each option matched by prefix in bridge.c's order; some take a value. */
+const OPTIONS: [string, boolean][] = [
+  ['-help', false], ['-Version', false], ['-stats', false], ['-details', false], ['-oneline', false], ['-timestamp', false],
+  ['-family', true], ['-4', false], ['-6', false], ['-netns', true], ['-color', false], ['-compressvlans', false],
+  ['-force', false], ['-json', false], ['-pretty', false], ['-batch', true],
+];
+
+function parseOptions(argv: string[]): { rest: string[]; help: boolean; version: boolean; unknown?: string } {
+  const out = { rest: argv, help: false, version: false } as { rest: string[]; help: boolean; version: boolean; unknown?: string };
+  let i = 0;
+  for (; i < argv.length && argv[i].startsWith('-'); i++) {
+    if (argv[i] === '--') {
+      i++;
+      break;
+    }
+    const opt = argv[i].startsWith('--') ? argv[i].slice(1) : argv[i];
+    const hit = OPTIONS.find(([name]) => opt.length > 1 && name.startsWith(opt));
+    if (!hit) {
+      out.unknown = opt;
+      break;
+    }
+    if (hit[0] === '-help') out.help = true;
+    if (hit[0] === '-Version') out.version = true;
+    if (hit[1]) i++;
+  }
+  out.rest = argv.slice(i);
+  return out;
+}
+
 export const bridge: Program = {
   name: 'bridge',
   summary: 'show / manipulate bridge addresses and devices',
   flavors: ['ubuntu', 'debian'],
   async run(ctx) {
-    const argv = ctx.argv.slice(1).filter((a) => !['-d', '-details', '-s', '-statistics', '-c', '-color'].includes(a));
+    const parsedOpts = parseOptions(ctx.argv.slice(1));
+    const argv = parsedOpts.rest;
     const [obj, verb, ...rest] = argv;
     const ns = ctx.world.state.netns[ctx.env.netns];
     const now = ctx.world.clock.now();
@@ -56,12 +86,12 @@ export const bridge: Program = {
       return l;
     };
     try {
-      if (obj === '-V' || obj === '-Version') {
+      if (parsedOpts.unknown) fail(`Option "${parsedOpts.unknown}" is unknown, try "bridge help".`, 255);
+      if (parsedOpts.version) {
         ctx.out('bridge utility, 6.1.0\n');
         return 0;
       }
-      if (obj === undefined || matches(obj, 'help') || obj === '-h' || obj === '-help') fail(USAGE, 255);
-      if (obj.startsWith('-')) fail(`Option "${obj}" is unknown, try "bridge help".`, 255);
+      if (parsedOpts.help || obj === undefined || matches(obj, 'help')) fail(USAGE, 255);
       if (matches(obj, 'link')) {
         if (verb !== undefined && !matches(verb, 'show') && !matches(verb, 'list')) fail(`Command "${verb}" is unknown, try "bridge link help".`, 255);
         const dev = named(rest, 'dev') ?? (rest[0] !== 'dev' ? rest[0] : undefined);

@@ -59,7 +59,7 @@ export const docker: Program = {
     const first = ctx.argv.slice(1).find((a) => !a.startsWith('-'));
     if (first !== undefined && NOT_EMULATED.has(first) && ctx.argv[1] === first) {
       ctx.err(`cnlab: 'docker ${first}' is a real Docker command, but this lab does not emulate it: it covers networks, containers and images ('docker --help' lists them).\n`);
-      return 1;
+      return Promise.resolve(1);
     }
     return runCobra(dockerRoot, ctx, ctx.argv.slice(1), DOCKER_STYLE, (values, c) => {
       if (values.version) {
