@@ -2,6 +2,8 @@
 // validation, and the container record with its resolved main process (entrypoint + cmd over the image's).
 import type { World } from '../world';
 import { rfc3339Nano } from '../sim/clock';
+import { parseIpv4 } from '../net/ipv4';
+import { cidrContains, parseCidr } from '../net/cidr';
 import { DaemonError } from './errors';
 import type { CatalogImage } from './image-catalog';
 import { containersOf, findContainer } from './lookup';
@@ -90,9 +92,18 @@ function validateNetworking(engine: DockerEngineState, req: ContainerCreateReque
     if (!findContainer(engine, target)) throw new DaemonError(`No such container: ${target}`, 404);
   }
   for (const [net, ep] of Object.entries(req.endpoints)) {
-    if (ep.ipv4Address && PREDEFINED_MODES.includes(net)) {
-      throw new DaemonError(`invalid config for network ${net}: invalid endpoint settings:\nuser specified IP address is supported on user defined networks only`, 400);
-    }
+    if (!ep.ipv4Address) continue;
+    const invalid = (why: string) => new DaemonError(`invalid config for network ${net}: invalid endpoint settings:\n${why}`, 400);
+    if (parseIpv4(ep.ipv4Address) === null || ep.ipv4Address === '0.0.0.0') throw invalid(`invalid IPv4 address: ${ep.ipv4Address}`);
+    if (PREDEFINED_MODES.includes(net)) throw invalid('user specified IP address is supported on user defined networks only');
+    // validateIPAMConfigIsInRange (v25+): only a subnet the user configured may take a chosen address, and it must
+    // hold it (IpamConf.Contains: the subnet, whatever its --ip-range). A network that does not exist yet fails at start.
+    const n = Object.values(engine.networks).find((x) => x.name === net || x.id === net);
+    const configured = (n?.ipam.config ?? []).filter((c) => !c.subnetAuto);
+    if (!n || n.predefined || !['bridge', 'macvlan', 'ipvlan'].includes(n.driver)) continue;
+    if (!configured.length) throw invalid('user specified IP address is supported only when connecting to networks with user configured subnets');
+    const ip = parseIpv4(ep.ipv4Address)!;
+    if (!configured.some((c) => cidrContains(parseCidr(c.subnet)!, ip))) throw invalid(`no configured subnet or ip-range contain the IP address ${ep.ipv4Address}`);
   }
 }
 
