@@ -40,6 +40,11 @@ export interface WorldState {
   files: Record<string, string>;
   /** Inode data for files and directories made by the shell's file commands (same keys as `files`): owner, mode, mtime. */
   fsMeta?: Record<string, FileMeta>;
+  /**
+   * Names in a host's /run/netns that point at a namespace made elsewhere (`ip netns attach`, `ln -s /proc/PID/ns/net`),
+   * keyed `<host>:<name>`, oldest first; `ip netns add` namespaces are named by their own `name`.
+   */
+  netnsLinks?: Record<string, NetnsId>;
   /** The packet walker's count of walks at the current simulated instant (it seeds their jitter). */
   walker?: { us: number; n: number };
 }

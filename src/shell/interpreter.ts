@@ -180,6 +180,7 @@ export async function execProgram(
   const program = findProgram(name, env.flavor);
   if (!program) {
     if (env.shell === 'bash') io.err(`bash: ${name}: command not found\n`);
+    else if (env.shell === 'dash') io.err(`sh: 1: ${name}: not found\n`);
     else io.err(`${env.shell}: ${name}: not found\n`);
     return 127;
   }

@@ -3,6 +3,7 @@ import type { Flavor, Program } from './types';
 import { echo } from './commands/builtins/echo';
 import { cd, clear, exit, exportVar, falseCmd, history, pwd, trueCmd, whoami } from './commands/builtins/session';
 import { sudo } from './commands/builtins/sudo';
+import { ash, bash, sh } from './commands/builtins/shell';
 import { help } from './commands/builtins/help';
 import { cat } from './commands/text/cat';
 import { grep } from './commands/text/grep';
@@ -11,6 +12,7 @@ import { sort } from './commands/text/sort';
 import { wc } from './commands/text/wc';
 import { ls } from './commands/files/ls';
 import { mkdir } from './commands/files/mkdir';
+import { ln } from './commands/files/ln';
 import { rm } from './commands/files/rm';
 import { sleep } from './commands/files/sleep';
 import { tee } from './commands/files/tee';
@@ -35,11 +37,11 @@ import { nsenter } from './commands/nsenter';
 
 const PROGRAMS: readonly Program[] = [
   // shell builtins
-  cd, clear, echo, exit, exportVar, falseCmd, help, history, pwd, sudo, trueCmd, whoami,
+  ash, bash, cd, clear, echo, exit, exportVar, falseCmd, help, history, pwd, sh, sudo, trueCmd, whoami,
   // text utilities
   cat, grep, head, sort, tail, wc,
   // file utilities
-  ls, mkdir, rm, sleep, tee, touch,
+  ln, ls, mkdir, rm, sleep, tee, touch,
   // Ctrl-P Ctrl-Q typed in a container shell entered by docker attach / run -it / exec -it
   dockerDetachKeys,
   // tools

@@ -66,6 +66,8 @@ export class Session {
     const e = this.env;
     const mark = e.user === 'root' ? '#' : '$';
     if (e.shell === 'sh' || e.shell === 'ash') return `${e.cwd === '/' ? '/' : e.cwd} ${mark} `;
+    // dash (Ubuntu's sh) prompts with PS1's default.
+    if (e.shell === 'dash') return `${mark} `;
     return `${e.user}@${e.hostname}:${e.cwd}${mark} `;
   }
 

@@ -51,7 +51,8 @@ export function publishPorts(world: World, engine: DockerEngineState, c: Contain
   for (const [port, bindings] of Object.entries(requestedBindings(c))) {
     const [cport, proto] = port.split('/') as [string, 'tcp' | 'udp'];
     for (const b of bindings) {
-      const hostIp = b.hostIp || '0.0.0.0';
+      // No address in `-p`: the network's default binding address (`-o com.docker.network.bridge.host_binding_ipv4`).
+      const hostIp = b.hostIp || n.options['com.docker.network.bridge.host_binding_ipv4'] || '0.0.0.0';
       const picked = pickHostPort(engine, proto, hostIp, b.hostPort);
       const shown = `${hostIp}:${b.hostPort.includes('-') ? b.hostPort.split('-')[0] : b.hostPort}`;
       if (picked === null || picked < 0) {

@@ -8,6 +8,7 @@ import { formatIpv4, parseIpv4 } from '../../core/net/ipv4';
 import { roughWords } from '../../shell/parser';
 import { resolvePlace } from './place';
 import { fail, pass, type CheckEnv, type CheckOutcome } from './types';
+import { netnsByName } from '../../core/kernel/netns-names';
 
 function namespaceAt(env: CheckEnv, spec: string | undefined): Netns | string {
   const place = resolvePlace(env.world, spec);
@@ -17,7 +18,7 @@ function namespaceAt(env: CheckEnv, spec: string | undefined): Netns | string {
 
 export function evalNetns(a: NetnsArgs, env: CheckEnv): CheckOutcome {
   const host = a.host ?? env.world.hostNames()[0];
-  const found = Object.values(env.world.state.netns).some((n) => n.kind === 'named' && n.host === host && n.name === a.name);
+  const found = !!netnsByName(env.world, host, a.name);
   return found ? pass() : fail(`${host} has no namespace ${a.name}`);
 }
 

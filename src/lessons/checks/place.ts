@@ -4,6 +4,7 @@ import type { World } from '../../core/world';
 import type { NetnsId } from '../../core/kernel/types';
 import { containerNetns } from '../../core/docker/container-start';
 import { findContainerAnywhere } from './docker-view';
+import { netnsByName } from '../../core/kernel/netns-names';
 
 export interface Place {
   kind: 'host' | 'container' | 'netns';
@@ -42,8 +43,10 @@ export function resolvePlace(world: World, spec: string | undefined): Place | { 
     return { kind: 'host', label: spec, host: name, netns: world.host(name).rootNs };
   }
   if (!prefix || prefix === 'netns') {
-    const ns = Object.values(world.state.netns).find((n) => n.kind === 'named' && n.name === name);
-    if (ns) return { kind: 'netns', label: spec, host: ns.host, netns: ns.id };
+    for (const host of world.hostNames()) {
+      const ns = netnsByName(world, host, name);
+      if (ns) return { kind: 'netns', label: spec, host, netns: ns.id };
+    }
   }
   return { error: `no ${prefix ?? 'container, host or namespace'} named ${name}` };
 }

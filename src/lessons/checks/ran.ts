@@ -4,6 +4,7 @@ import type { RanArgs } from '../schema/predicates';
 import type { LogEntry } from '../log';
 import { findContainerAnywhere } from './docker-view';
 import { fail, pass, type CheckEnv, type CheckOutcome } from './types';
+import { netnsByName } from '../../core/kernel/netns-names';
 
 const squash = (s: string) => s.trim().replace(/\s+/g, ' ');
 const BOUNDARY = ' |;&()';
@@ -49,8 +50,7 @@ function typedIn(world: World, e: LogEntry, place: string): boolean {
     }
   }
   if ((!m || m[1] === 'host') && world.state.hosts[name]) return e.host === name && !e.containerId;
-  const ns = Object.values(world.state.netns).find((n) => n.kind === 'named' && n.name === name);
-  return !!ns && e.netns === ns.id;
+  return world.hostNames().some((h) => netnsByName(world, h, name)?.id === e.netns && e.netns !== undefined);
 }
 
 export function evalRan(a: RanArgs, env: CheckEnv): CheckOutcome {

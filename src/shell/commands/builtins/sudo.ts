@@ -1,6 +1,7 @@
 // sudo: run a command as root (`sudo CMD`), or open a root shell (`sudo -i`, `sudo su`, `sudo bash`).
 import { FlagSet, describeFlagError } from '../../flags';
 import type { Program } from '../../types';
+import { findProgram } from '../../registry';
 
 const flags = new FlagSet(
   {
@@ -34,6 +35,11 @@ export const sudo: Program = {
     }
     if (args.length === 0) {
       ctx.err('usage: sudo -h | -K | -k | -V\nusage: sudo -v [-ABkNnS] [-g group] [-h host] [-p prompt] [-u user]\nusage: sudo [-ABbEHkNnPS] [-C num] [-D directory] [-g group] [-h host] [-p prompt] [-R directory] [-T timeout] [-u user] [VAR=value] [-i | -s] [<command>]\n');
+      return 1;
+    }
+    // sudo looks the command up itself: not found is its own error, status 1.
+    if (!findProgram(args[0].replace(/^.*\//, ''), ctx.env.flavor)) {
+      ctx.err(`sudo: ${args[0]}: command not found\n`);
       return 1;
     }
     return ctx.spawn(args, rootEnv);

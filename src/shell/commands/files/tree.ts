@@ -5,6 +5,7 @@ import type { World } from '../../../core/world';
 import { WORLD_EPOCH_US } from '../../../core/sim/clock';
 import type { ProcessEnv } from '../../types';
 import { providerPaths, resolvePath, setParentCheck } from '../../vfs';
+import { netnsNames } from '../../../core/kernel/netns-names';
 
 export interface Entry {
   name: string;
@@ -32,7 +33,7 @@ function key(env: ProcessEnv, abs: string): string {
 
 function namedNetns(world: World, env: ProcessEnv): string[] {
   if (env.fsRoot.startsWith('ctr:')) return [];
-  return Object.values(world.state.netns).filter((n) => n.kind === 'named' && n.host === env.fsRoot).map((n) => n.name!).sort();
+  return netnsNames(world, env.fsRoot).map((n) => n.name).sort();
 }
 
 /** Fixed owners and modes of the standard directories (a home is its user's, mode 750 on Ubuntu 24.04). */
@@ -53,6 +54,9 @@ function filePaths(world: World, env: ProcessEnv): string[] {
   const prefix = `${env.fsRoot}:`;
   const stored = Object.keys(world.state.files ?? {}).filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
   const netns = namedNetns(world, env).map((n) => `/run/netns/${n}`);
+  // dockerd's sandbox namespace files (a container's SandboxKey), bind-mounted under /run/docker/netns.
+  const engine = env.fsRoot.startsWith('ctr:') ? undefined : world.state.docker[env.fsRoot];
+  for (const sb of Object.values(engine?.sandboxes ?? {})) netns.push(sb.key.replace(/^\/var\/run\//, '/run/'));
   return [...new Set([...stored, ...providerPaths(world, env), ...netns])];
 }
 

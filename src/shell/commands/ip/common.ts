@@ -4,6 +4,7 @@ import type { World } from '../../../core/world';
 import type { Link, Netns } from '../../../core/kernel/types';
 import type { CommandContext } from '../../types';
 import { findLink } from '../../../core/kernel/links';
+import { netnsByName } from '../../../core/kernel/netns-names';
 
 export interface IpOptions {
   brief: boolean;
@@ -86,5 +87,5 @@ export function nextArg(ip: IpCtx, argv: string[], i: number): string {
 
 /** The world's named namespace `name` on this host (`ip netns add`). */
 export function namedNetns(world: World, host: string, name: string): Netns | undefined {
-  return world.state.netns[`${host}/netns/${name}`];
+  return netnsByName(world, host, name);
 }

@@ -1,21 +1,43 @@
-// `ip netns` (ipnetns.c): named namespaces under /var/run/netns: list, add, delete, exec, identify.
+// `ip netns` (ipnetns.c): named namespaces under /var/run/netns: list, add, attach, delete, exec, identify, pids.
 import { createNetns, deleteNetns } from '../../../core/kernel/netns';
-import type { Netns } from '../../../core/kernel/types';
+import { linkNetnsName, netnsNames, netnsNameTaken, unlinkNetnsName } from '../../../core/kernel/netns-names';
+import { findProcess } from '../nsenter/target';
 import { fail, matches, namedNetns, IpFailure, type IpCtx } from './common';
 import { ipUsage } from './usage';
 import { findProgram } from '../../registry';
 
-/** Named namespaces of this host, newest first (the order readdir gives on /var/run/netns). */
-export function namedNamespaces(ip: IpCtx): Netns[] {
-  return Object.values(ip.world.state.netns)
-    .filter((n) => n.kind === 'named' && n.host === ip.ns.host)
-    .reverse();
+function list(ip: IpCtx): void {
+  for (const n of netnsNames(ip.world, ip.ns.host)) {
+    const id = n.ns ? ip.ns.nsids?.[n.ns.id] : undefined;
+    ip.ctx.out(id === undefined ? `${n.name}\n` : `${n.name} (id: ${id})\n`);
+  }
 }
 
-function list(ip: IpCtx): void {
-  for (const n of namedNamespaces(ip)) {
-    const id = ip.ns.nsids?.[n.id];
-    ip.ctx.out(id === undefined ? `${n.name}\n` : `${n.name} (id: ${id})\n`);
+/** `ip netns attach NAME PID`: names the network namespace of process PID (a bind mount in /run/netns). */
+function attach(ip: IpCtx, name: string | undefined, pidText: string | undefined): void {
+  if (name === undefined || pidText === undefined) fail(ip, 'No netns name and pid specified', 255);
+  if (!/^\d+$/.test(pidText)) fail(ip, `Invalid pid "${pidText}"`, 255);
+  if (ip.ctx.env.user !== 'root') {
+    if (netnsNames(ip.world, ip.ns.host).length === 0) fail(ip, 'mkdir /var/run/netns failed: Permission denied', 1);
+    fail(ip, `Cannot create namespace file "/var/run/netns/${name}": Permission denied`, 1);
+  }
+  if (netnsNameTaken(ip.world, ip.ns.host, name)) fail(ip, `Cannot create namespace file "/var/run/netns/${name}": File exists`, 1);
+  const proc = findProcess(ip.world, ip.ctx.env, Number(pidText));
+  if (!proc) fail(ip, `Cannot open network namespace of pid ${pidText}: No such file or directory`, 1);
+  linkNetnsName(ip.world, ip.ns.host, name, proc.netns);
+}
+
+/** `ip netns pids NAME`: the processes whose network namespace it is (a container's main process). */
+function pids(ip: IpCtx, name: string | undefined): void {
+  if (name === undefined) fail(ip, 'No netns name specified', 255);
+  const ns = namedNetns(ip.world, ip.ns.host, name);
+  if (!ns) fail(ip, `Cannot open network namespace "${name}": No such file or directory`, 255);
+  if (ip.ctx.env.user !== 'root') fail(ip, `Cannot open network namespace "${name}": Permission denied`, 255);
+  for (const engine of Object.values(ip.world.state.docker)) {
+    for (const c of Object.values(engine.containers ?? {})) {
+      const sb = Object.values(engine.sandboxes).find((s) => s.containerId === c.id);
+      if (c.state.status === 'running' && c.state.pid && sb?.netns === ns.id) ip.ctx.out(`${c.state.pid}\n`);
+    }
   }
 }
 
@@ -23,19 +45,21 @@ function add(ip: IpCtx, name: string | undefined): void {
   if (name === undefined) fail(ip, 'No netns name specified', 255);
   if (name.includes('/') || name === '.' || name === '..') fail(ip, `Invalid netns name "${name}"`, 255);
   if (ip.ctx.env.user !== 'root') {
-    if (namedNamespaces(ip).length === 0) fail(ip, 'mkdir /var/run/netns failed: Permission denied', 1);
+    if (netnsNames(ip.world, ip.ns.host).length === 0) fail(ip, 'mkdir /var/run/netns failed: Permission denied', 1);
     fail(ip, `Cannot create namespace file "/var/run/netns/${name}": Permission denied`, 1);
   }
-  if (namedNetns(ip.world, ip.ns.host, name)) fail(ip, `Cannot create namespace file "/var/run/netns/${name}": File exists`, 1);
+  if (netnsNameTaken(ip.world, ip.ns.host, name)) fail(ip, `Cannot create namespace file "/var/run/netns/${name}": File exists`, 1);
   createNetns(ip.world, `${ip.ns.host}/netns/${name}`, ip.ns.host, 'named', name);
 }
 
 function del(ip: IpCtx, name: string | undefined): void {
   if (name === undefined) fail(ip, 'No netns name specified', 255);
-  const ns = namedNetns(ip.world, ip.ns.host, name);
-  if (ip.ctx.env.user !== 'root') fail(ip, `Cannot remove namespace file "/var/run/netns/${name}": ${ns ? 'Permission denied' : 'No such file or directory'}`, 1);
-  if (!ns) fail(ip, `Cannot remove namespace file "/var/run/netns/${name}": No such file or directory`, 1);
-  deleteNetns(ip.world, ns.id);
+  const exists = netnsNameTaken(ip.world, ip.ns.host, name);
+  if (ip.ctx.env.user !== 'root') fail(ip, `Cannot remove namespace file "/var/run/netns/${name}": ${exists ? 'Permission denied' : 'No such file or directory'}`, 1);
+  if (!exists) fail(ip, `Cannot remove namespace file "/var/run/netns/${name}": No such file or directory`, 1);
+  // A name for a namespace made elsewhere only goes away; the namespace lives on with its processes.
+  if (unlinkNetnsName(ip.world, ip.ns.host, name)) return;
+  deleteNetns(ip.world, namedNetns(ip.world, ip.ns.host, name)!.id);
 }
 
 async function exec(ip: IpCtx, argv: string[]): Promise<number> {
@@ -63,6 +87,8 @@ export async function ipNetns(ip: IpCtx, argv: string[]): Promise<number> {
   const [verb, ...rest] = argv;
   if (verb === undefined || matches(verb, 'list') || matches(verb, 'show')) list(ip);
   else if (matches(verb, 'add')) add(ip, rest[0]);
+  else if (matches(verb, 'attach')) attach(ip, rest[0], rest[1]);
+  else if (matches(verb, 'pids')) pids(ip, rest[0]);
   else if (matches(verb, 'delete')) del(ip, rest[0]);
   else if (matches(verb, 'exec')) return exec(ip, rest);
   else if (matches(verb, 'identify')) identify(ip);

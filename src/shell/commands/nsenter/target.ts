@@ -9,6 +9,7 @@ import { reapContainers } from '../../../core/docker/container-stop';
 import { fsRootOf } from '../../../core/docker/etc-files';
 import { RESOLVED_PID, SSHD_PID } from '../../../core/presets/host-files';
 import { readFile } from '../../vfs';
+import { netnsByName } from '../../../core/kernel/netns-names';
 
 /** The namespaces of a process, as far as the lab models them: network, UTS (hostname) and mount (its files). */
 export interface ProcessNs {
@@ -79,7 +80,7 @@ export function openNsFile(world: World, env: ProcessEnv, path: string, current:
   }
   const named = /^\/run\/netns\/([^/]+)$/.exec(p);
   if (named && !env.containerId) {
-    const ns = Object.values(world.state.netns).find((n) => n.kind === 'named' && n.host === env.host && n.name === named[1]);
+    const ns = netnsByName(world, env.host, named[1]);
     if (ns) return { ok: true, ns: { ...current, netns: ns.id }, type: 'net' };
   }
   const docker = /^\/run\/docker\/netns\/([^/]+)$/.exec(p);
