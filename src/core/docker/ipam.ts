@@ -48,9 +48,9 @@ export function allocateSubnet(engine: DockerEngineState, reserved: Cidr[]): Cid
   return free;
 }
 
-/** `Pool overlaps with other one on this address space` when a requested subnet collides with a network's. */
+/** `Pool overlaps with other one on this address space` when a requested subnet collides with a network's (27's allocator wraps it as an invalid pool request). */
 export function checkPoolFree(engine: DockerEngineState, subnet: Cidr): void {
-  if (subnetsInUse(engine).some((u) => cidrOverlaps(u, subnet))) throw new DaemonError('Pool overlaps with other one on this address space', 403);
+  if (subnetsInUse(engine).some((u) => cidrOverlaps(u, subnet))) throw new DaemonError('invalid pool request: Pool overlaps with other one on this address space', 403);
 }
 
 function rangeOf(cfg: IpamPoolConfig): { first: Ipv4; last: Ipv4 } {

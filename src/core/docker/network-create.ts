@@ -77,7 +77,8 @@ function validateIpam(req: NetworkCreateRequest): void {
       if (a) errs.push(a);
     }
   }
-  if (errs.length) throw new DaemonError(`invalid network config:\n* ${errs.join('\n* ')}`, 400);
+  // internal/multierror: one error bare, several as a `* ` list.
+  if (errs.length) throw new DaemonError(`invalid network config:\n${errs.length === 1 ? errs[0] : `* ${errs.join('\n* ')}`}`, 400);
 }
 
 /** The bridge device a new network gets: `com.docker.network.bridge.name` or `br-<id12>`. */
