@@ -66,6 +66,11 @@ describe('the rules dockerd 27 programs', () => {
     expect(fromLan()).toBe('dropped');
     iptables(world, 'host1', ['-R', 'DOCKER-USER', '1', '-p', 'tcp', '-m', 'conntrack', '--ctorigdstport', '80', '-j', 'DROP']);
     expect(fromLan()).toBe('replied');
+    // --ctdir: the rule sees the request (ORIGINAL) or only the answer (REPLY).
+    iptables(world, 'host1', ['-R', 'DOCKER-USER', '1', '-p', 'tcp', '-m', 'conntrack', '--ctorigdstport', '8080', '--ctdir', 'REPLY', '-j', 'DROP']);
+    expect(fromLan()).toBe('reply-dropped');
+    iptables(world, 'host1', ['-R', 'DOCKER-USER', '1', '-p', 'tcp', '-m', 'conntrack', '--ctorigdstport', '8080', '--ctdir', 'ORIGINAL', '-j', 'DROP']);
+    expect(fromLan()).toBe('dropped');
     iptables(world, 'host1', ['-R', 'DOCKER-USER', '1', '-i', 'eth0', '-m', 'iprange', '!', '--src-range', '10.10.0.40-10.10.0.49', '-j', 'DROP']);
     expect(fromLan()).toBe('dropped');
     iptables(world, 'host1', ['-R', 'DOCKER-USER', '1', '-i', 'eth0', '-m', 'iprange', '!', '--src-range', '10.10.0.40-10.10.0.59', '-j', 'DROP']);

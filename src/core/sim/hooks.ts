@@ -122,7 +122,8 @@ export function runHook(walk: Walk, flow: NsFlow, hook: Hook, pkt: Packet, inIf:
   const ns = flow.ns;
   const ctOrig = flow.hit ? flow.hit.entry.orig : tupleOf(flow.original);
   const ctReply = flow.hit ? flow.hit.entry.reply : invertTuple(tupleOf(pkt));
-  const ctx: MatchContext = { inIf, outIf, ctState: flow.ctState, ctOrig, ctReply, addrType: (ip) => addrTypeIn(ns, ip) };
+  const ctDir = flow.hit?.dir === 'reply' ? 'REPLY' : 'ORIGINAL';
+  const ctx: MatchContext = { inIf, outIf, ctState: flow.ctState, ctOrig, ctReply, ctDir, addrType: (ip) => addrTypeIn(ns, ip) };
   for (const table of HOOK_TABLES[hook]) {
     if (table === 'nat' && (flow.hit || !flow.tracked || pkt.inner)) continue;
     const t = ns.netfilter.tables[table];

@@ -15,6 +15,8 @@ export interface MatchContext {
   /** The flow's conntrack tuples (as first seen, and as the reply is expected), for `--ctorigdst` and friends. */
   ctOrig?: Tuple;
   ctReply?: Tuple;
+  /** Which way the packet travels in its flow (`--ctdir`): a new flow's packets are ORIGINAL. */
+  ctDir?: 'ORIGINAL' | 'REPLY';
   /** The address type of an address in this namespace (`-m addrtype`): LOCAL, BROADCAST, MULTICAST or UNICAST. */
   addrType(ip: number): string;
 }
@@ -77,7 +79,12 @@ function matchOne(m: MatchSpec, p: Packet, ctx: MatchContext): boolean {
       if (!m.icmpType || m.icmpType.type === 255) return !m.icmpType?.inv;
       return (p.icmpType === m.icmpType.type && (m.icmpType.code === null || p.icmpCode === m.icmpType.code)) !== m.icmpType.inv;
     case 'conntrack':
-      return (!m.ctstate || m.ctstate.values.includes(ctx.ctState) !== m.ctstate.inv) && tupleMatches(m.orig, ctx.ctOrig, p) && tupleMatches(m.repl, ctx.ctReply, p);
+      return (
+        (!m.ctstate || m.ctstate.values.includes(ctx.ctState) !== m.ctstate.inv) &&
+        tupleMatches(m.orig, ctx.ctOrig, p) &&
+        tupleMatches(m.repl, ctx.ctReply, p) &&
+        (!m.ctdir || m.ctdir === (ctx.ctDir ?? 'ORIGINAL'))
+      );
     case 'iprange':
       return inRange(p.src, m.src) && inRange(p.dst, m.dst);
     case 'state':

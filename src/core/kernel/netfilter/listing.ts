@@ -85,7 +85,11 @@ function matchText(m: MatchSpec, numeric: boolean): string {
       return !numeric && name && m.icmpType.code === null ? ` icmp ${inv}${name}` : ` icmp${inv}type ${m.icmpType.type}${code}`;
     }
     case 'conntrack':
-      return (m.ctstate ? ` ${m.ctstate.inv ? '! ' : ''}ctstate ${m.ctstate.values.join(',')}` : '') + ctTupleOptions(m).map((o) => ` ${o.inv ? '! ' : ''}${o.key} ${o.value}`).join('');
+      return (
+        (m.ctstate ? ` ${m.ctstate.inv ? '! ' : ''}ctstate ${m.ctstate.values.join(',')}` : '') +
+        ctTupleOptions(m).map((o) => ` ${o.inv ? '! ' : ''}${o.key} ${o.value}`).join('') +
+        (m.ctdir ? ` ctdir ${m.ctdir}` : '')
+      );
     case 'iprange': {
       const range = (label: string, r: RangeSpec | undefined) => (r ? ` ${label} IP range${r.inv ? ' !' : ''} ${formatIpv4(r.lo)}-${formatIpv4(r.hi)}` : '');
       return range('source', m.src) + range('destination', m.dst);

@@ -193,6 +193,12 @@ export function parseRuleSpec(tokens: readonly string[]): RuleSpec {
         else tuple[field as 'src' | 'dst'] = parseAddr(v, was);
         break;
       }
+      case '--ctdir': {
+        const v = value(++i, t).toUpperCase();
+        if (v !== 'ORIGINAL' && v !== 'REPLY') throw perr(`Unknown --ctdir value "${tokens[i]}"`);
+        needMatch('conntrack', t).ctdir = v;
+        break;
+      }
       case '--state':
         needMatch('state', t).state = parseList(value(++i, t), CTSTATE_ORDER.slice(0, 5), 'state', was, true);
         break;
@@ -254,7 +260,7 @@ function validate(rule: RuleSpec): void {
       throw perr(`Couldn't load match \`${m.name}':No such file or directory`);
     }
     if (m.name === 'multiport' && !hasPorts) throw perr('multiport needs `-p tcp\', `-p udp\', `-p udplite\', `-p sctp\' or `-p dccp\'');
-    if (m.name === 'conntrack' && !m.ctstate && !m.orig && !m.repl) throw perr('conntrack: At least one option is required');
+    if (m.name === 'conntrack' && !m.ctstate && !m.orig && !m.repl && !m.ctdir) throw perr('conntrack: At least one option is required');
     if (m.name === 'addrtype' && !m.srcType && !m.dstType) throw perr('addrtype: you must specify --src-type or --dst-type');
     if (m.name === 'comment' && m.comment === undefined) throw perr('COMMENT match: You must specify `--comment\'');
   }

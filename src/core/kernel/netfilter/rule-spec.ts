@@ -43,7 +43,7 @@ export interface TypeListSpec {
 export type MatchSpec =
   | { name: 'tcp' | 'udp'; sport?: PortSpec; dport?: PortSpec }
   | { name: 'icmp'; icmpType?: { type: number; code: number | null; inv: boolean } }
-  | { name: 'conntrack'; ctstate?: TypeListSpec; orig?: CtTupleSpec; repl?: CtTupleSpec }
+  | { name: 'conntrack'; ctstate?: TypeListSpec; orig?: CtTupleSpec; repl?: CtTupleSpec; ctdir?: 'ORIGINAL' | 'REPLY' }
   | { name: 'iprange'; src?: RangeSpec; dst?: RangeSpec }
   | { name: 'state'; state?: TypeListSpec }
   | { name: 'addrtype'; srcType?: TypeListSpec; dstType?: TypeListSpec }
@@ -129,6 +129,7 @@ function matchArgv(m: MatchSpec): string[] {
     case 'conntrack':
       if (m.ctstate) opt(out, m.ctstate.inv, '--ctstate', m.ctstate.values.join(','));
       for (const o of ctTupleOptions(m)) opt(out, o.inv, `--${o.key}`, o.value);
+      if (m.ctdir) out.push('--ctdir', m.ctdir);
       break;
     case 'iprange':
       if (m.src) opt(out, m.src.inv, '--src-range', `${formatIpv4(m.src.lo)}-${formatIpv4(m.src.hi)}`);
