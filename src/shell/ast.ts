@@ -30,9 +30,13 @@ export interface Pipeline {
 export interface AndOr {
   first: Pipeline;
   rest: { op: '&&' | '||'; pipeline: Pipeline }[];
+  /** Ended by `&`: runs as a background job. */
+  background?: boolean;
+  /** The list as written (words and operators), for `jobs` to show. */
+  text?: string;
 }
 
-/** A whole line: and-or lists separated by `;` (or `&`, which this shell runs in the foreground). */
+/** A whole line: and-or lists separated by `;` or `&` (the ones before `&` run in the background). */
 export interface Script {
   items: AndOr[];
 }

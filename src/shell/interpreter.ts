@@ -1,5 +1,6 @@
 // Runs a parsed line: expands words, wires pipes and redirections, finds each program and runs it in the right env.
-import type { Script, SimpleCommand, Word } from './ast';
+import type { AndOr, Script, SimpleCommand, Word } from './ast';
+import { JobInterrupt } from './jobs';
 import type { CommandContext, CommandIO, Interrupt, ProcessEnv } from './types';
 import type { Session } from './session';
 import { findProgram } from './registry';
@@ -13,18 +14,32 @@ export async function runScript(session: Session, script: Script, io: CommandIO,
   let status = session.lastExit;
   for (const item of script.items) {
     if (interrupt.interrupted || session.closed) break;
-    status = await runPipeline(session, item.first, io, interrupt);
-    session.lastExit = status;
-    for (const { op, pipeline } of item.rest) {
-      if (interrupt.interrupted) break;
-      if ((op === '&&' && status !== 0) || (op === '||' && status === 0)) continue;
-      status = await runPipeline(session, pipeline, io, interrupt);
-      session.lastExit = status;
+    if (item.background) {
+      // `CMD &`: a job of its own (its own Ctrl-C, its output wherever the terminal is); the shell goes on at once.
+      const job = session.jobs.start(item.text ?? '', (jobInterrupt) => runAndOr(session, item, session.backgroundIO(), jobInterrupt, false));
+      io.err(`[${job.id}] ${job.pid}\n`);
+      status = 0;
+      session.lastExit = 0;
+      continue;
     }
+    status = await runAndOr(session, item, io, interrupt, true);
   }
   // A job killed by SIGINT leaves the cursor after the tty's `^C`: the shell starts a new line for its prompt.
   // (Programs that catch SIGINT, like ping, print their own ending and exit with their own status.)
   if (interrupt.interrupted && status === EXIT_INTERRUPTED) io.err('\n');
+  return status;
+}
+
+/** One and-or list (`a && b || c`); a background job's statuses do not touch the shell's `$?`. */
+async function runAndOr(session: Session, item: AndOr, io: CommandIO, interrupt: Interrupt, foreground: boolean): Promise<number> {
+  let status = await runPipeline(session, item.first, io, interrupt);
+  if (foreground) session.lastExit = status;
+  for (const { op, pipeline } of item.rest) {
+    if (interrupt.interrupted) break;
+    if ((op === '&&' && status !== 0) || (op === '||' && status === 0)) continue;
+    status = await runPipeline(session, pipeline, io, interrupt);
+    if (foreground) session.lastExit = status;
+  }
   return status;
 }
 
@@ -48,6 +63,8 @@ function lookupVar(session: Session, env: ProcessEnv, name: string): string {
       return String(session.lastExit);
     case '$':
       return '4242';
+    case '!':
+      return session.jobs.lastPid === null ? '' : String(session.jobs.lastPid);
     case '#':
       return '0';
     case '0':
@@ -221,7 +238,9 @@ async function sleepFor(session: Session, us: number, interrupt: Interrupt): Pro
   const clock = session.world.clock;
   const pace = session.options.pace;
   if (!pace) {
-    clock.advance(us);
+    // No real time: a background job waits for the foreground to move the clock; the foreground moves it.
+    if (interrupt instanceof JobInterrupt) return session.jobs.sleep(us, interrupt);
+    await session.jobs.advance(us);
     return !interrupt.interrupted;
   }
   // Paced (a browser): commands in other tabs sleep at the same time, so each moves the shared clock to its own

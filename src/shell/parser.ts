@@ -124,11 +124,11 @@ function readDollar(src: string, i: number, parts: WordPart[], lit: (t: string, 
     const end = src.indexOf('}', i + 2);
     if (end < 0) throw new Incomplete('${');
     const name = src.slice(i + 2, end);
-    if (!/^([A-Za-z_][A-Za-z0-9_]*|[?$#0-9])$/.test(name)) throw new SyntaxError_(`\${${name}}: bad substitution`);
+    if (!/^([A-Za-z_][A-Za-z0-9_]*|[?$#!0-9])$/.test(name)) throw new SyntaxError_(`\${${name}}: bad substitution`);
     parts.push({ kind: 'var', name, quoted });
     return end + 1;
   }
-  if (next !== undefined && '?$#0123456789'.includes(next)) {
+  if (next !== undefined && '?$#!0123456789'.includes(next)) {
     parts.push({ kind: 'var', name: next, quoted });
     return i + 2;
   }
@@ -161,7 +161,11 @@ class Parser {
       this.skipNewlines();
       if (!this.peek()) break;
       if (this.isOp(';') || this.isOp('&')) this.unexpected();
-      items.push(this.andOr());
+      const start = this.pos;
+      const item = this.andOr();
+      item.text = this.tokens.slice(start, this.pos).map((t) => (t.kind === 'word' ? t.text : t.op)).join(' ');
+      if (this.isOp('&')) item.background = true;
+      items.push(item);
       if (this.isOp(';') || this.isOp('&') || this.isOp('\n')) this.pos++;
       else if (this.peek()) this.unexpected();
     }

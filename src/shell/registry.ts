@@ -4,6 +4,7 @@ import { echo } from './commands/builtins/echo';
 import { cd, clear, exit, exportVar, falseCmd, history, pwd, trueCmd, whoami } from './commands/builtins/session';
 import { sudo } from './commands/builtins/sudo';
 import { ash, bash, sh } from './commands/builtins/shell';
+import { fg, jobs, kill, wait } from './commands/builtins/jobs';
 import { help } from './commands/builtins/help';
 import { cat } from './commands/text/cat';
 import { grep } from './commands/text/grep';
@@ -37,7 +38,7 @@ import { nsenter } from './commands/nsenter';
 
 const PROGRAMS: readonly Program[] = [
   // shell builtins
-  ash, bash, cd, clear, echo, exit, exportVar, falseCmd, help, history, pwd, sh, sudo, trueCmd, whoami,
+  ash, bash, cd, clear, echo, exit, exportVar, falseCmd, fg, help, history, jobs, kill, pwd, sh, sudo, trueCmd, wait, whoami,
   // text utilities
   cat, grep, head, sort, tail, wc,
   // file utilities

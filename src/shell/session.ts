@@ -4,6 +4,7 @@ import type { CommandIO, Interrupt, ProcessEnv } from './types';
 import { runScript } from './interpreter';
 import { parseLine } from './parser';
 import { historyEntry } from './continuation';
+import { JobTable } from './jobs';
 
 export interface SessionOptions {
   /** Waits real time for a simulated sleep: the browser paces `ping`; tests and `cnlab exec` pass none and run instantly. */
@@ -14,6 +15,8 @@ export interface SessionOptions {
    * learner took; scripted runs use a fixed pause so `docker ps` says "Up 4 seconds" the way a typed session would.
    */
   thinkTimeUs?: () => number;
+  /** Where background jobs' output goes while no command runs (the browser shows it at the prompt). */
+  backgroundSink?: (text: string) => void;
 }
 
 /** The pause between two lines of a scripted session (a person typing the next command). */
@@ -44,6 +47,14 @@ export class Session {
   lastExit = 0;
   /** Set when the login shell itself exits. */
   closed = false;
+  /** Background jobs (`CMD &`). */
+  readonly jobs: JobTable;
+  /** The output of the line running now: background jobs write there while it runs. */
+  private foreground: CommandIO | null = null;
+  /** Background output made while nothing ran and no sink was set: shown before the next line's output. */
+  private pending = '';
+  /** Set once the pause before the next line has passed (`think`), so `run` does not pause again. */
+  private thought = false;
 
   constructor(
     readonly world: World,
@@ -51,6 +62,38 @@ export class Session {
     readonly options: SessionOptions = {},
   ) {
     this.envStack = [hostShellEnv(world, host, options.user)];
+    this.jobs = new JobTable(world);
+  }
+
+  /** The streams a background job writes to: the foreground line's, the session's sink, or a buffer until the next line. */
+  backgroundIO(): CommandIO {
+    const write = (t: string) => {
+      if (this.foreground) this.foreground.out(t);
+      else if (this.options.backgroundSink) this.options.backgroundSink(t);
+      else this.pending += t;
+    };
+    return { out: write, err: write, readLine: async () => null };
+  }
+
+  /**
+   * The pause before the next typed line (the learner typing): simulated time passes, and background jobs run in it,
+   * writing to `io`. `run` calls it unless the caller already did (to show that output before echoing the line).
+   */
+  async think(io: CommandIO): Promise<void> {
+    if (this.thought) return;
+    this.thought = true;
+    const us = this.options.thinkTimeUs ? this.options.thinkTimeUs() : SCRIPTED_THINK_US;
+    this.foreground = io;
+    try {
+      if (this.pending) {
+        io.out(this.pending);
+        this.pending = '';
+      }
+      if (this.options.pace) this.world.clock.advance(us);
+      else await this.jobs.advance(us);
+    } finally {
+      this.foreground = null;
+    }
   }
 
   get env(): ProcessEnv {
@@ -100,7 +143,8 @@ export class Session {
    * fails as bash's does.
    */
   async run(line: string, io: CommandIO, interrupt: Interrupt = NO_INTERRUPT): Promise<number> {
-    this.world.clock.advance(this.options.thinkTimeUs ? this.options.thinkTimeUs() : SCRIPTED_THINK_US);
+    await this.think(io);
+    this.thought = false;
     interrupt.begin?.();
     this.remember(historyEntry(line));
     const parsed = parseLine(line);
@@ -114,7 +158,17 @@ export class Session {
       this.lastExit = 2;
       return 2;
     }
-    this.lastExit = await runScript(this, parsed.script, io, interrupt);
+    this.foreground = io;
+    try {
+      this.lastExit = await runScript(this, parsed.script, io, interrupt);
+      // Jobs just started print their first lines now, with this line's output (as they would before the next prompt).
+      if (this.jobs.running().length) await new Promise((resolve) => setTimeout(resolve, 0));
+    } finally {
+      this.foreground = null;
+    }
+    // bash reports jobs that ended before it shows the next prompt.
+    const finished = this.jobs.takeFinished();
+    if (finished) io.err(finished);
     return this.lastExit;
   }
 }

@@ -80,7 +80,10 @@ export class LabHost implements LabApi {
   async init(spec: WorldSpec): Promise<LabInfo> {
     this.world = spec.snapshot ? World.restore(JSON.parse(spec.snapshot) as WorldSnapshot) : createWorld({ seed: spec.seed, preset: spec.preset });
     this.follower?.reset();
-    for (const live of this.sessions.values()) live.running?.fire();
+    for (const live of this.sessions.values()) {
+      live.running?.fire();
+      live.session.jobs.hangUp();
+    }
     this.sessions.clear();
     this.listen();
     this.publishFull();
@@ -99,13 +102,14 @@ export class LabHost implements LabApi {
   async openSession(host: string): Promise<SessionInfo> {
     this.world.host(host);
     const id = `s${this.nextSession++}`;
-    const session = new Session(this.world, host, { pace: this.options.pace, thinkTimeUs: this.thinkTime });
+    const session = new Session(this.world, host, { pace: this.options.pace, thinkTimeUs: this.thinkTime, backgroundSink: (data) => this.send({ type: 'background', session: id, data }) });
     this.sessions.set(id, { session, running: null, answer: null });
     return { id, host, prompt: session.prompt() };
   }
 
   async closeSession(id: string): Promise<void> {
     this.sessions.get(id)?.running?.fire();
+    this.sessions.get(id)?.session.jobs.hangUp();
     this.sessions.delete(id);
   }
 
@@ -244,6 +248,7 @@ export class LabHost implements LabApi {
     this.follower?.reset();
     for (const live of this.sessions.values()) {
       live.running?.fire();
+      live.session.jobs.hangUp();
       const old = live.session;
       const host = world.state.hosts[old.envStack[0].host] ? old.envStack[0].host : world.hostNames()[0];
       live.session = new Session(world, host, old.options);

@@ -84,6 +84,8 @@ export type LabEvent =
   | { type: 'packet'; trace: unknown; path?: PacketPath }
   /** A typed line finished (lessons re-evaluate their checks on this). */
   | { type: 'command'; entry: LogEntry; canUndo: boolean }
+  /** Output of a background job (`CMD &`) while no command runs in its session: the terminal shows it at the prompt. */
+  | { type: 'background'; session: string; data: string }
   /** The whole world was replaced (`loadWorld`, `undo`); sessions restart at their host's prompt. */
   | { type: 'world'; reason: 'load' | 'undo'; canUndo: boolean };
 

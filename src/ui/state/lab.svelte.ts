@@ -22,6 +22,7 @@ class LabState {
   private starting: Promise<LabClient> | null = null;
   private packetListeners = new Set<(p: PacketPath) => void>();
   private worldListeners = new Set<() => void>();
+  private backgroundListeners = new Set<(session: string, data: string) => void>();
   private markReady: () => void = () => {};
   /** Resolves when the first shell prompt accepts input (the topology view loads after it, off the critical path). */
   readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
@@ -46,6 +47,7 @@ class LabState {
       });
       void client.subscribe((e) => {
         if (e.type === 'world') for (const l of this.worldListeners) l();
+        if (e.type === 'background') for (const l of this.backgroundListeners) l(e.session, e.data);
       });
       return client;
     })().catch((e: unknown) => {
@@ -59,6 +61,12 @@ class LabState {
   onPacket(listener: (p: PacketPath) => void): () => void {
     this.packetListeners.add(listener);
     return () => this.packetListeners.delete(listener);
+  }
+
+  /** Output of background jobs that arrives while their terminal sits at a prompt. */
+  onBackground(listener: (session: string, data: string) => void): () => void {
+    this.backgroundListeners.add(listener);
+    return () => this.backgroundListeners.delete(listener);
   }
 
   /** Called when the whole world is replaced (a lesson loads its world, Undo). */

@@ -95,6 +95,28 @@ describe('TerminalController', () => {
     ]);
   });
 
+  it('prints a background job\'s output above the prompt and redraws what was being typed', async () => {
+    const host = new LabHost({ pace: () => new Promise((r) => setTimeout(r, 1)) });
+    await host.init({});
+    const s = await host.openSession('host1');
+    const screen = new TestScreen(80);
+    const ctl = new TerminalController(screen, host, s.id, s.prompt);
+    await host.subscribe((e) => {
+      if (e.type === 'background' && e.session === s.id) ctl.background(e.data);
+    });
+    ctl.start();
+    screen.type('sleep 1 && echo done &\r');
+    await settle();
+    screen.type('ec');
+    for (let i = 0; i < 200 && !screen.text().includes('done'); i++) await settle(1);
+    expect(screen.text()).toEqual([`${PS1}sleep 1 && echo done &`, '[1] 1000', PS1, 'done', `${PS1}ec`]);
+    expect(screen.cursor()).toEqual([4, PS1.length + 2]);
+    // The job's end is reported before the prompt that follows the next command, as bash does.
+    screen.type('ho hi\r');
+    await settle();
+    expect(screen.text().slice(4)).toEqual([`${PS1}echo hi`, 'hi', '[1]+  Done                    sleep 1 && echo done', PS1]);
+  });
+
   it('runs a multi-line paste line by line', async () => {
     const { screen } = await labTerminal();
     screen.type('echo one\r\necho two\necho three\r');

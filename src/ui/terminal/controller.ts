@@ -99,6 +99,21 @@ export class TerminalController {
     this.paint();
   }
 
+  /**
+   * Output of a background job (`CMD &`) arriving while this terminal waits at a prompt: it goes on lines of its own
+   * above the prompt, which is drawn again with what was being typed. During a command it simply joins the output.
+   */
+  background(data: string): void {
+    if (this.mode !== 'prompt') {
+      this.term.write(toTerminal(data));
+      return;
+    }
+    this.paint(true);
+    this.term.write('\r\n' + toTerminal(data.endsWith('\n') ? data : data + '\n'));
+    this.cursorRow = 0;
+    this.paint();
+  }
+
   /** Types and runs a command as if the user had (lesson "run" buttons); queued behind a running command. */
   typeAndRun(line: string): void {
     this.receive(line.replace(/\n?$/, '\r'));
