@@ -106,7 +106,7 @@ function startMainProcess(world: World, engine: DockerEngineState, c: Container)
   const netns = containerNetns(world, engine, c)!;
   const ip = Object.values(c.networks).map((e) => engine.endpoints[e.endpointId]?.ipv4.split('/')[0]).find(Boolean) ?? '';
   try {
-    for (const l of plan.service.listen) addListener(world, netns, { proto: l.proto, port: l.port, process: plan.service.process, pid: c.state.pid, service: l.service });
+    for (const l of plan.service.listen) addListener(world, netns, { proto: l.proto, port: l.port, process: plan.service.process, pid: c.state.pid, service: l.service, v6: l.v6 });
   } catch (e) {
     if (!(e instanceof AddressInUseError)) throw e;
     const logs = serviceStartLogs(world, c, plan.service, ip, true);

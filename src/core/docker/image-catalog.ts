@@ -8,7 +8,7 @@ export interface ImageService {
   process: string;
   /** The executable that starts it (argv[0] of the default command, or the entrypoint). */
   binaries: string[];
-  listen: { proto: 'tcp' | 'udp'; port: number; service: string }[];
+  listen: { proto: 'tcp' | 'udp'; port: number; service: string; v6?: 'twin' | 'dual' }[];
   /** Exit status after a graceful stop (its stop signal handled). */
   gracefulExit: number;
 }
@@ -97,7 +97,7 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
     stopSignal: 'SIGQUIT',
     flavor: 'debian',
     absent: NET_TOOLS,
-    service: { process: 'nginx', binaries: ['nginx'], listen: [{ proto: 'tcp', port: 80, service: 'container-nginx' }], gracefulExit: 0 },
+    service: { process: 'nginx', binaries: ['nginx'], listen: [{ proto: 'tcp', port: 80, service: 'container-nginx', v6: 'twin' }], gracefulExit: 0 },
   },
   {
     repo: 'httpd',
@@ -116,7 +116,7 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
     stopSignal: 'SIGWINCH',
     flavor: 'debian',
     absent: [...NET_TOOLS, 'curl'],
-    service: { process: 'httpd', binaries: ['httpd-foreground', 'httpd'], listen: [{ proto: 'tcp', port: 80, service: 'container-httpd' }], gracefulExit: 0 },
+    service: { process: 'httpd', binaries: ['httpd-foreground', 'httpd'], listen: [{ proto: 'tcp', port: 80, service: 'container-httpd', v6: 'dual' }], gracefulExit: 0 },
   },
   {
     repo: 'redis',
@@ -135,7 +135,7 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
     stopSignal: '',
     flavor: 'debian',
     absent: [...NET_TOOLS, 'curl'],
-    service: { process: 'redis-server', binaries: ['redis-server'], listen: [{ proto: 'tcp', port: 6379, service: 'redis' }], gracefulExit: 0 },
+    service: { process: 'redis-server', binaries: ['redis-server'], listen: [{ proto: 'tcp', port: 6379, service: 'redis', v6: 'twin' }], gracefulExit: 0 },
   },
   {
     repo: 'ubuntu',

@@ -60,7 +60,9 @@ export function publishPorts(world: World, engine: DockerEngineState, c: Contain
         throw new DaemonError(`driver failed programming external connectivity on endpoint ${c.name} (${ep.id}): Bind for ${shown} failed: port is already allocated`, 500);
       }
       try {
-        addListener(world, rootNs, { proto, ip: hostIp, port: picked, process: 'docker-proxy', proxyTo: { ip: containerIp, port: Number(cport) } });
+        const socket = addListener(world, rootNs, { proto, ip: hostIp, port: picked, process: 'docker-proxy', proxyTo: { ip: containerIp, port: Number(cport) } });
+        // Docker 27 also binds [::] for a 0.0.0.0 mapping: a second docker-proxy process.
+        if (hostIp === '0.0.0.0') Object.assign(socket, { v6: 'twin', v6Pid: world.nextPid() });
       } catch (e) {
         if (!(e instanceof AddressInUseError)) throw e;
         unpublishPorts(world, engine, c);

@@ -19,6 +19,9 @@ export interface ListenOptions {
   device?: string;
   /** docker-proxy style forwarding of accepted connections to another address. */
   proxyTo?: { ip: string | Ipv4; port: number };
+  /** Also listening on IPv6: a [::] twin (by `v6Pid`'s process when given), or one dual-stack `*` socket. */
+  v6?: 'twin' | 'dual';
+  v6Pid?: number;
 }
 
 /** EADDRINUSE, with the text a server would log. */
@@ -58,6 +61,8 @@ export function addListener(world: World, netnsId: NetnsId, opts: ListenOptions)
   if (opts.service !== undefined) socket.service = opts.service;
   if (opts.device !== undefined) socket.device = opts.device;
   if (opts.proxyTo) socket.proxyTo = { ip: ipOf(opts.proxyTo.ip), port: opts.proxyTo.port };
+  if (opts.v6) socket.v6 = opts.v6;
+  if (opts.v6Pid !== undefined) socket.v6Pid = opts.v6Pid;
   ns.sockets.push(socket);
   world.changed('socket', `${netnsId}:${opts.proto}/${opts.port}`);
   return socket;

@@ -176,4 +176,10 @@ export interface Socket {
   device?: string;
   /** A userland proxy (docker-proxy): accepted connections are re-made from this namespace to this address. */
   proxyTo?: { ip: Ipv4; port: number };
+  /**
+   * IPv6 as well: `twin` is a second socket on [::] (that process's, or another's when `v6Pid` is given); `dual` is this
+   * one socket bound to `*` with IPV6_V6ONLY off (Apache). The lab carries IPv4 only; `ss` shows what is bound.
+   */
+  v6?: 'twin' | 'dual';
+  v6Pid?: number;
 }

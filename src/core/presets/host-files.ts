@@ -85,5 +85,5 @@ export function installHostFiles(world: World, hostname: string): void {
       addListener(world, host.rootNs, { proto, ip, port: 53, process: 'systemd-resolve', pid: RESOLVED_PID, service: 'systemd-resolved', device: ip === '127.0.0.53' ? 'lo' : undefined });
     }
   }
-  addListener(world, host.rootNs, { proto: 'tcp', port: 22, process: 'sshd', pid: SSHD_PID, service: 'sshd' });
+  addListener(world, host.rootNs, { proto: 'tcp', port: 22, process: 'sshd', pid: SSHD_PID, service: 'sshd', v6: 'twin' });
 }

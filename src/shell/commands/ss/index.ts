@@ -158,20 +158,29 @@ function run(ctx: CommandContext): number {
   let protos: ('tcp' | 'udp')[] = [];
   if (v.tcp) protos.push('tcp');
   if (v.udp) protos.push('udp');
-  if (!protos.length) protos = v.unix || v.ipv6 ? [] : ['tcp', 'udp'];
+  if (!protos.length) protos = v.unix ? [] : ['tcp', 'udp'];
   if (!v.tcp && !v.udp && !v.listening && !v.all) protos = [];
   const root = ctx.env.user === 'root';
   const rows: string[][] = [['Netid', 'State', 'Recv-Q', 'Send-Q', 'Local Address:', 'Port', 'Peer Address:', 'Port', 'Process']];
+  // The kernel's socket dump per protocol: the AF_INET sockets, then the AF_INET6 ones ([::] twins, `*` dual-stack).
+  const families = v.ipv4 && !v.ipv6 ? [4] : v.ipv6 && !v.ipv4 ? [6] : [4, 6];
   for (const proto of protos) {
-    ns.sockets.forEach((s, i) => {
-      if (s.proto !== proto) return;
-      const listening = proto === 'tcp';
-      if (!v.all && !v.listening) return;
-      const port = v.numeric ? String(s.port) : (portToService(s.port) ?? String(s.port));
-      const addr = (s.ip === 0 ? '0.0.0.0' : formatIpv4(s.ip)) + (s.device ? `%${s.device}` : '') + ':';
-      const proc = v.processes && root ? `users:(("${s.process}",pid=${s.pid},fd=${3 + i}))` : '';
-      rows.push([proto, listening ? 'LISTEN' : 'UNCONN', '0     ', `${String(listening ? backlog(s) : 0).padEnd(6)}`, addr, port, '0.0.0.0:', '*', proc]);
-    });
+    for (const family of families) {
+      ns.sockets.forEach((s, i) => {
+        if (s.proto !== proto) return;
+        if (family === 4 ? s.v6 === 'dual' : !s.v6) return;
+        const listening = proto === 'tcp';
+        if (!v.all && !v.listening) return;
+        const port = v.numeric ? String(s.port) : (portToService(s.port) ?? String(s.port));
+        const local = family === 4 ? (s.ip === 0 ? '0.0.0.0' : formatIpv4(s.ip)) + (s.device ? `%${s.device}` : '') : s.v6 === 'dual' ? '*' : '[::]';
+        const peer = family === 4 ? '0.0.0.0:' : s.v6 === 'dual' ? '*:' : '[::]:';
+        // A twin in the same process is its next descriptor; another process (a second docker-proxy) has its own.
+        const pid = family === 6 && s.v6Pid !== undefined ? s.v6Pid : s.pid;
+        const fd = 3 + i + (family === 6 && s.v6 === 'twin' && s.v6Pid === undefined ? 1 : 0);
+        const proc = v.processes && root ? `users:(("${s.process}",pid=${pid},fd=${fd}))` : '';
+        rows.push([proto, listening ? 'LISTEN' : 'UNCONN', '0     ', `${String(listening ? backlog(s) : 0).padEnd(6)}`, `${local}:`, port, peer, '*', proc]);
+      });
+    }
   }
   if (v['no-header']) rows.shift();
   const enabled = COLS.map((_, i) => (i === 0 ? protos.length > 1 || protos.length === 0 : true));
