@@ -10,7 +10,7 @@ import { enterNs, leaveNs, runHook, verdictReason, type HookOutcome, type NsFlow
 import { arpSearch, reversePath, routerArpSearch, routerMac, unicastPath, type L2Endpoint, type LinkAt } from './l2';
 import { carryFrame, countOn, followPath, learnOnPath } from './frames';
 import { viewOf, type Walk } from './walk-context';
-import { COST_US } from './timing';
+import { COST_US, NEIGH_FAIL_US } from './timing';
 
 export type Origin = { ns: Netns } | { router: Segment };
 
@@ -219,6 +219,7 @@ export function transmit(walk: Walk, ns: Netns, link: Link, nh: Ipv4, pkt: Packe
   const ep = link.kind === 'loopback' ? null : resolveNeighbour(walk, ns, link, nh, pkt);
   if (!ep) {
     const reason = `nobody answers ARP for ${formatIpv4(nh)} on ${link.name} in ${walk.label(ns)}: host unreachable`;
+    walk.t += NEIGH_FAIL_US; // a kernel timer: no jitter
     walk.record(ns, 'drop', link.name, viewOf(pkt), reason);
     if (local) return { kind: 'local-error', errno: 'EHOSTUNREACH', reason, icmpFrom: pkt.src };
     return { kind: 'bounce', from: { ns }, reply: icmpError(ns, pkt, ICMP.DEST_UNREACH, UNREACH.HOST, null), reason };

@@ -13,6 +13,9 @@ export const COST_US = {
   vxlan: 25,
 } as const;
 
+/** A neighbour that never answers: the kernel gives up after mcast_solicit (3) ARP requests, retrans_time (1 s) apart. */
+export const NEIGH_FAIL_US = 3_000_000;
+
 /** A 32-bit mix (splitmix-style) of a few integers. */
 function mix(...xs: number[]): number {
   let h = 0x9e3779b9;

@@ -68,7 +68,8 @@ export function fetchHttp(ctx: CommandContext, url: Url, req: HttpRequest): Fetc
       return { kind: 'connect-failed', ip, how: 'refused', elapsedUs, trace };
     case 'no-route':
     case 'unreachable':
-      return { kind: 'connect-failed', ip, how: 'unreachable', elapsedUs, trace };
+      // A local failure (no route, no ARP answer) comes back when the kernel gives up, not after a round trip.
+      return { kind: 'connect-failed', ip, how: 'unreachable', elapsedUs: res.elapsedUs + (trace.rttUs ?? trace.hops[trace.hops.length - 1]?.atUs ?? 0), trace };
     default:
       return { kind: 'connect-failed', ip, how: 'timeout', elapsedUs: res.elapsedUs + SYN_TIMEOUT_US, trace };
   }

@@ -121,10 +121,12 @@ async function run(ctx: CommandContext): Promise<number> {
       if (v.verbose) ctx.err(`*   Trying ${f.ip}:${url.port}...\n`);
       if (f.kind === 'response') xfer.remoteIp = f.ip;
       if (f.kind === 'connect-failed') {
-        const wait = limitS && f.how === 'timeout' ? Math.min(f.elapsedUs, limitS * 1e6) : f.elapsedUs;
+        // --max-time / --connect-timeout cut a connect that would take longer (a timeout, or ARP giving up).
+        const cut = limitS > 0 && f.how !== 'refused' && f.elapsedUs > limitS * 1e6;
+        const wait = cut ? limitS * 1e6 + 1000 : f.elapsedUs;
         if (!(await ctx.sleep(wait))) return 130;
         const ms = Math.round(wait / 1000);
-        if (limitS && f.how === 'timeout') status = fail(28, `Connection timed out after ${ms} milliseconds`);
+        if (cut) status = fail(28, `Connection timed out after ${ms} milliseconds`);
         else status = fail(f.how === 'timeout' ? 28 : 7, `Failed to connect to ${url.host} port ${url.port} after ${ms} ms: Couldn't connect to server`);
         break;
       }
