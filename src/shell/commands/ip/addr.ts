@@ -112,7 +112,7 @@ function change(ip: IpCtx, verb: 'add' | 'del', argv: string[]): void {
   const link = needLink(ip, dev);
   requireRoot(ip);
   if (verb === 'add') {
-    if (!addAddress(ip.world, ip.ns, link.name, addr, len, brd === '+' || brd !== undefined)) fail(ip, 'RTNETLINK answers: File exists', 2);
+    if (!addAddress(ip.world, ip.ns, link.name, addr, len, brd === '+' || brd !== undefined)) fail(ip, ip.busybox ? 'RTNETLINK answers: File exists' : 'Error: ipv4: Address already assigned.', 2);
     if (brd !== undefined && brd !== '+') {
       const b = parseIpv4(brd);
       if (b === null) fail(ip, `Error: inet address is expected rather than "${brd}".`);
