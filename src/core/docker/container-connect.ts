@@ -19,6 +19,8 @@ export function connectContainer(world: World, engine: DockerEngineState, c: Con
     throw new DaemonError('container cannot be connected to multiple networks with one of the networks in private (none) mode', 403);
   }
   if (Object.values(c.networks).some((e) => e.networkId === n.id) || c.networks[n.name]) {
+    // A stopped container only has configuration to update, and updateNetworkSettings skips a duplicate quietly.
+    if (c.state.status !== 'running') return;
     throw new DaemonError(`endpoint with name ${c.name} already exists in network ${n.name}`, 403);
   }
   if (!isUserDefined(n) && req.aliases.length) throw new DaemonError('network-scoped alias is supported only for containers in user defined networks', 400);
