@@ -21,7 +21,7 @@ function endpointSettings(engine: DockerEngineState, c: Container, name: string)
   const entry = c.networks[name];
   const ep = entry.endpointId ? engine.endpoints[entry.endpointId] : undefined;
   const n = engine.networks[entry.networkId] ?? Object.values(engine.networks).find((x) => x.name === name);
-  const ipam = entry.request.ipv4Address || entry.request.ipv6Address
+  const ipam = entry.request.ipv4Address || entry.request.ipv6Address || entry.request.ipamConfigSent
     ? { ...(entry.request.ipv4Address ? { IPv4Address: entry.request.ipv4Address } : {}), ...(entry.request.ipv6Address ? { IPv6Address: entry.request.ipv6Address } : {}) }
     : null;
   const [ip, len] = ep?.ipv4 ? ep.ipv4.split('/') : ['', '0'];

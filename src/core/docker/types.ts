@@ -129,6 +129,8 @@ export interface EndpointRequest {
   driverOpts: Record<string, string> | null;
   /** `--mac-address` (API 1.44+ puts it in the first network's endpoint settings); else the driver picks one. */
   macAddress?: string;
+  /** The client sent an IPAMConfig object even without addresses (`docker network connect` always does): inspect shows `{}`. */
+  ipamConfigSent?: boolean;
 }
 
 /** The container's view of one network it belongs to (`NetworkSettings.Networks[name]`). */

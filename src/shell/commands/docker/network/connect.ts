@@ -27,6 +27,7 @@ export const networkConnect: CobraCommand = {
         aliases: values.alias as string[],
         links: values.link as string[],
         ipv4Address: values.ip as string,
+        ipamConfigSent: true,
         ipv6Address: values.ip6 as string,
         driverOpts: Object.keys(driverOpts).length ? driverOpts : null,
       });
