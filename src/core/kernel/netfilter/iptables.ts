@@ -4,7 +4,7 @@
 import type { World } from '../../world';
 import type { Chain, Rule, Table, TableName } from './types';
 import { BUILTIN_CHAINS } from './types';
-import { BAD_RULE, IptablesError, IPTABLES_VARIANT, IPTABLES_VERSION, NO_CHAIN, PARAMETER_PROBLEM, VERSION_PROBLEM, strerrorFailure, xtablesError } from './errors';
+import { BAD_RULE, IptablesError, IPTABLES_VARIANT, IPTABLES_VERSION, NO_CHAIN, OTHER_PROBLEM, PARAMETER_PROBLEM, VERSION_PROBLEM, strerrorFailure, xtablesError } from './errors';
 import { parseRuleSpec } from './rule-parse';
 import { BUILTIN_TARGETS, canonicalArgv } from './rule-spec';
 import { chainReferences, listChain, listRules, listTable, type ListFormat } from './listing';
@@ -114,8 +114,8 @@ function run(world: World, netnsId: string, cmd: IptablesCommand): string {
       const victims = cmd.chain ? [needChain(table, cmd.chain)] : table.chains.filter((c) => c.policy === null);
       for (const c of victims) {
         if (c.policy !== null) throw strerrorFailure("Can't delete built-in chain");
-        if (chainReferences(table, c.name) > 0) throw strerrorFailure("Can't delete chain with references left");
-        if (c.rules.length > 0) throw strerrorFailure('Directory not empty');
+        // nf_tables refuses a referenced or non-empty chain when the batch commits (EBUSY), and iptables-nft says so.
+        if (chainReferences(table, c.name) > 0 || c.rules.length > 0) throw xtablesError(OTHER_PROBLEM, ` CHAIN_USER_DEL failed (Device or resource busy): chain ${c.name}`);
       }
       table.chains = table.chains.filter((c) => !victims.includes(c));
       changed();
