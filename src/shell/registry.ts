@@ -7,6 +7,7 @@ import { ash, bash, sh } from './commands/builtins/shell';
 import { fg, jobs, kill, wait } from './commands/builtins/jobs';
 import { help } from './commands/builtins/help';
 import { cat } from './commands/text/cat';
+import './commands/files/os-release';
 import { grep } from './commands/text/grep';
 import { head, tail } from './commands/text/head';
 import { sort } from './commands/text/sort';

@@ -46,7 +46,7 @@ const NET_TOOLS = ['ping', 'ip', 'ss', 'nslookup', 'traceroute', 'tcpdump', 'wge
 export const IMAGE_CATALOG: readonly CatalogImage[] = [
   {
     repo: 'alpine',
-    tags: ['latest', '3.21', '3.21.3', '3.20', '3'],
+    tags: ['latest', '3.21', '3.21.3', '3.20', '3.19', '3.18', '3', 'edge'],
     id: 'sha256:aded1e1a5b3705116fa0a92ba074a5e0b0031647d9c315983ccba2ee5428ec8b',
     digest: 'sha256:a8560b36e8b8210634f77d9f7f9efd7ffa463e380b75e2e74aff4511df3ef88c',
     layers: ['f18232174bc9'],
@@ -64,7 +64,7 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
   },
   {
     repo: 'busybox',
-    tags: ['latest', '1.37', '1.37.0', '1'],
+    tags: ['latest', '1.37', '1.37.0', '1.36', '1.36.1', '1', 'musl', 'glibc', 'uclibc', 'stable'],
     id: 'sha256:31311c5853a22c04d692f6581b4faa25771d915c1ba056c74e5ec29e4b8b5e8c',
     digest: 'sha256:498a000f370d8c37927118ed80afe8adc38d1edcbfc071627d17b25c88efcab0',
     layers: ['9c0abc9c5bd3'],
@@ -82,7 +82,7 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
   },
   {
     repo: 'nginx',
-    tags: ['latest', '1.27', '1.27.3', 'mainline', '1'],
+    tags: ['latest', '1.27', '1.27.3', 'mainline', '1', 'stable', '1.26', '1.25', 'alpine', '1.27-alpine', 'stable-alpine'],
     id: 'sha256:b52e0b094bc0e26c9eddc9e4ab7a64ce0033c3360d8b7ad4ff4132c4e03e8f7b',
     digest: 'sha256:9d6b58feebd2dbd3c56ab5853333d627cc6e281011cfd6050fa4bcf2072c9496',
     layers: ['7cf63256a31a', 'bf9acace214a', '513c3649bb14', 'd014f92d532d', '9dd21ad5a4a6', '943ea0f0c2e4', '103f50cb3e9f'],
@@ -101,7 +101,7 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
   },
   {
     repo: 'httpd',
-    tags: ['latest', '2.4', '2.4.62', '2'],
+    tags: ['latest', '2.4', '2.4.62', '2', 'alpine', '2.4-alpine'],
     id: 'sha256:4ce3c9e9a3f1e5ecb1a4f7c1d83b6d5e9d5f69d5a8a0f2d64d8b66b1d1a2c3e4',
     digest: 'sha256:437b9f7d469dd606fa6d2a5f9a3be55fe3af7e0c49e1a4e9b5f8e1a8e28fde5a',
     layers: ['7cf63256a31a', '0e54d5b4a6b2', '4f4fb700ef54', 'b1a06b3b2b0a', '2a6a3e8b2df3', 'c8b1e1d9f0a4'],
@@ -120,7 +120,7 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
   },
   {
     repo: 'redis',
-    tags: ['latest', '7.4', '7.4.2', '7'],
+    tags: ['latest', '7.4', '7.4.2', '7', '7.2', '6', 'alpine'],
     id: 'sha256:43355efd22490e31ca14b9d569367d05121e2be61fd8e47937563ae2a80952ae',
     digest: 'sha256:93a8d83b707d0d6a1b9186edecca2e37f83722ae0e398aee4eea0ff17c2fad0e',
     layers: ['7cf63256a31a', '1d4ea4ac9d1b', 'c6dd1d32bb3e', '0f4b6fe4d3b8', '2a1b6c1a5b9a', 'f8f5ea7d1c4b', '4f4fb700ef54', '6b4ac0e8a6d1'],
@@ -139,7 +139,7 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
   },
   {
     repo: 'ubuntu',
-    tags: ['latest', '24.04', 'noble', '22.04', 'jammy'],
+    tags: ['latest', '24.04', 'noble', '22.04', 'jammy', '20.04', 'focal'],
     id: 'sha256:a04dc4851cbcbb42b54d1f52a41f5f9eca6a5fd03748c3f6eb2cbeb238ca99bd',
     digest: 'sha256:72297848456d5d37d1262630108ab308d3e9ec7ed1c3286a32fe09856619a782',
     layers: ['5a7813e071bf'],
@@ -156,8 +156,26 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
     absent: [...NET_TOOLS, 'curl'],
   },
   {
+    repo: 'debian',
+    tags: ['latest', 'bookworm', '12', '12.9', 'stable', 'bookworm-slim', 'stable-slim', '12-slim'],
+    id: 'sha256:b2ab84c007feae81d95c5350d44ad7a54ea4693a79cb40fb05bd3fe00cbd4d24',
+    digest: 'sha256:35286826a88dc879b4f438b645ba574a55a14187b483d09213a024dc0c0a64ed',
+    layers: ['fd674058ff8f'],
+    created: '2025-02-24T00:00:00Z',
+    size: 116_500_000,
+    env: [PATH],
+    cmd: ['bash'],
+    entrypoint: null,
+    workingDir: '',
+    exposedPorts: [],
+    labels: {},
+    stopSignal: '',
+    flavor: 'debian',
+    absent: [...NET_TOOLS, 'curl'],
+  },
+  {
     repo: 'nicolaka/netshoot',
-    tags: ['latest', 'v0.13'],
+    tags: ['latest', 'v0.13', 'v0.12'],
     id: 'sha256:1b5e4e8a8c55e0b1b7cbc0b5d7b4c2b1a0d2e7f7c2f4a3b9e8d1c6b5a4f3e2d1',
     digest: 'sha256:a20c2531bf35436ed3766cd6cfe89d352b050ccc4d7005ce6400adf97503da1b',
     layers: ['1f3e46996e29', '6d1d4d5f3b2a', '2b8f6a7d8c91', 'e3c4a5b6d7f8', '9a8b7c6d5e4f', '0c1d2e3f4a5b', '4f4fb700ef54'],
