@@ -45,7 +45,11 @@ function osRelease(world: World, env: ProcessEnv): string | null {
   if (!env.containerId) return UBUNTU;
   for (const engine of Object.values(world.state.docker)) {
     const c = engine.containers?.[env.containerId];
-    if (c) return BY_REPO[catalogById(c.imageId)?.repo ?? ''] ?? null;
+    if (!c) continue;
+    const image = catalogById(c.imageId);
+    // An Alpine variant of an image (nginx:alpine) is Alpine whatever its repository.
+    if (image?.flavor === 'busybox' && image.repo !== 'busybox') return ALPINE;
+    return BY_REPO[image?.repo ?? ''] ?? null;
   }
   return null;
 }
