@@ -5,6 +5,7 @@ import { cd, clear, exit, exportVar, falseCmd, history, pwd, trueCmd, whoami } f
 import { sudo } from './commands/builtins/sudo';
 import { ash, bash, sh } from './commands/builtins/shell';
 import { fg, jobs, kill, wait } from './commands/builtins/jobs';
+import { command, type as typeCmd, which } from './commands/builtins/which';
 import { help } from './commands/builtins/help';
 import { cat } from './commands/text/cat';
 import './commands/files/os-release';
@@ -39,7 +40,7 @@ import { nsenter } from './commands/nsenter';
 
 const PROGRAMS: readonly Program[] = [
   // shell builtins
-  ash, bash, cd, clear, echo, exit, exportVar, falseCmd, fg, help, history, jobs, kill, pwd, sh, sudo, trueCmd, wait, whoami,
+  ash, bash, cd, clear, command, echo, exit, exportVar, falseCmd, fg, help, history, jobs, kill, pwd, sh, sudo, trueCmd, typeCmd, wait, which, whoami,
   // text utilities
   cat, grep, head, sort, tail, wc,
   // file utilities
