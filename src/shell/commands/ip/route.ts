@@ -177,6 +177,13 @@ export function ipRoute(ip: IpCtx, argv: string[]): void {
     const table = ti >= 0 ? rest[ti + 1] : 'main';
     if (ti >= 0) rest.splice(ti, 2);
     if (!['main', 'local', 'all', '254', '255', '0'].includes(table ?? '')) fail(ip, `Error: argument "${table ?? ''}" is wrong: table id value is invalid`, 255);
+    if (ip.opts.family === 'inet6') {
+      // The IPv6 main table holds the link-local prefix of every device that has one (::1 is noprefixroute).
+      for (const l of ip.ns.links) {
+        if (l.addrs6?.some((a) => a.scope === 'link')) ip.ctx.out(ip.busybox ? `fe80::/64 dev ${l.name}  metric 256 \n` : `fe80::/64 dev ${l.name} proto kernel metric 256 pref medium\n`);
+      }
+      return;
+    }
     const spec = verb === undefined ? { onlink: false } as RouteSpec : parseSpec(ip, rest);
     const dev = spec.dev !== undefined ? needLink(ip, spec.dev) : undefined;
     if (table !== 'local' && table !== '255') for (const r of dumpOrder(ip.ns.routes)) if (!dev || r.dev === dev.ifindex) ip.ctx.out(routeLine(ip, r));

@@ -18,7 +18,8 @@ const iputilsFlags = new FlagSet(
       num('timeout', 'W', 'time to wait for response'), num('deadline', 'w', 'reply wait <deadline> in seconds'),
       { name: 'I', short: 'I', type: 'string', help: 'either interface name or address' },
       { name: 'quiet', short: 'q', type: 'bool', help: 'quiet output' }, { name: 'numeric', short: 'n', type: 'bool', help: 'no reverse DNS name resolution' },
-      { name: '4', short: '4', type: 'bool', help: 'use IPv4' }, { name: 'help', short: 'h', type: 'bool', help: 'print help and exit' },
+      { name: '4', short: '4', type: 'bool', help: 'use IPv4' }, { name: '6', short: '6', type: 'bool', help: 'use IPv6' },
+      { name: 'help', short: 'h', type: 'bool', help: 'print help and exit' },
       { name: 'V', short: 'V', type: 'bool', help: 'print version and exit' }, { name: 'v', short: 'v', type: 'bool', help: 'verbose output' },
       { name: 'D', short: 'D', type: 'bool', help: 'print timestamps' }, { name: 'O', short: 'O', type: 'bool', help: 'report outstanding replies' },
     ],
@@ -33,7 +34,8 @@ const busyboxFlags = new FlagSet(
       num('count', 'c', 'Send only CNT pings'), num('size', 's', 'Send SIZE data bytes in packets (default 56)'), num('interval', 'i', 'Interval'),
       num('ttl', 't', 'Set TTL'), num('timeout', 'W', 'Seconds to wait for the first response (default 10)'), num('deadline', 'w', 'Seconds until ping exits'),
       { name: 'I', short: 'I', type: 'string', help: 'Source interface or IP address' }, { name: 'quiet', short: 'q', type: 'bool', help: 'Quiet' },
-      { name: '4', short: '4', type: 'bool', help: 'Force IP' }, { name: 'p', short: 'p', type: 'string', help: 'Payload pattern' },
+      { name: '4', short: '4', type: 'bool', help: 'Force IP' }, { name: '6', short: '6', type: 'bool', help: 'Force IPv6' },
+      { name: 'p', short: 'p', type: 'string', help: 'Payload pattern' },
     ],
   },
   'busybox',
@@ -86,6 +88,11 @@ async function runPing(ctx: CommandContext, busybox: boolean): Promise<number> {
   if (busybox && r.parsed.help) {
     ctx.err(BUSYBOX_PING_USAGE);
     return 0;
+  }
+  // The lab carries IPv4 only: say so rather than pretend (the addresses exist, the traffic is not modelled).
+  if (v['6'] || r.parsed.args.some((a) => a.includes(':'))) {
+    ctx.err('cnlab: IPv6 traffic is not modelled in this lab (devices show their IPv6 addresses, but only IPv4 packets flow)\n');
+    return 2;
   }
   const o: Opts = { count: 0, intervalUs: 1e6, size: 56, ttl: undefined, lingerUs: 10e6, deadlineUs: 0, quiet: !!v.quiet, numeric: !!v.numeric };
   const opt = (key: string, min: number, max: number, float = false) => (r.parsed.given.has(key) ? numberOpt(ctx, v[key] as string, min, max, busybox, float) : undefined);
