@@ -30,10 +30,11 @@ export function printInspect(ctx: CommandContext, elements: unknown[], errors: s
   } else {
     let tmpl;
     try {
-      tmpl = parseTemplate(format.replaceAll('\\t', '\t').replaceAll('\\n', '\n'), { funcs: dockerTemplateFuncs });
+      // inspect parses the format as typed (no \\t, \\n rewriting: that is the list formatters'), so {{"\\n"}} works.
+      tmpl = parseTemplate(format, { funcs: dockerTemplateFuncs });
     } catch (e) {
       if (!(e instanceof TemplateError)) throw e;
-      ctx.err(`Template parsing error: ${e.message}\n`);
+      ctx.err(`template parsing error: ${e.message}\n`);
       return 1;
     }
     for (const el of elements) {
