@@ -45,6 +45,23 @@ function matches(ep: Endpoint, q: string, networkName: string): boolean {
   });
 }
 
+/**
+ * handleIPQuery's shuffleAddr: several containers behind one name (a shared `--network-alias`) answer in a new order
+ * each time, so clients spread over them. The order is drawn from the query's name and instant, not from the world's
+ * RNG, so asking (a lesson check, a completion) changes nothing else in the world.
+ */
+function shuffled(ips: string[], nowUs: number, name: string): string[] {
+  let h = (Math.floor(nowUs / 1000) ^ 0x9e3779b9) >>> 0;
+  for (const ch of name) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  const out = [...ips];
+  for (let i = out.length - 1; i > 0; i--) {
+    h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0;
+    const j = h % (i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
 /** How the embedded server answers `name` asked from namespace `netnsId`. */
 export function embeddedLookup(world: World, engine: DockerEngineState, netnsId: string, name: string): EmbeddedAnswer {
   const sb = sandboxByNetns(engine, netnsId);
@@ -61,7 +78,7 @@ export function embeddedLookup(world: World, engine: DockerEngineState, netnsId:
       if (ep.networkId === n.id && ep.ipv4 && matches(ep, q, n.name)) ips.push(ep.ipv4.split('/')[0]);
     }
   }
-  if (ips.length) return { kind: 'answer', ips };
+  if (ips.length) return { kind: 'answer', ips: shuffled(ips, world.clock.now(), q) };
   if (!external) return { kind: 'nxdomain' };
   const c = engine.containers?.[sb.containerId];
   const servers = c?.hostConfig.dns.length ? c.hostConfig.dns : world.host(engine.host).resolv.nameservers;
