@@ -4,7 +4,9 @@
 export type WordPart =
   | { kind: 'lit'; text: string; quoted: boolean }
   | { kind: 'var'; name: string; quoted: boolean }
-  | { kind: 'cmdsub'; source: string; quoted: boolean };
+  | { kind: 'cmdsub'; source: string; quoted: boolean }
+  /** `$((expression))`: shell arithmetic. */
+  | { kind: 'arith'; source: string; quoted: boolean };
 
 export type Word = WordPart[];
 
@@ -22,9 +24,23 @@ export interface SimpleCommand {
   redirects: Redirect[];
 }
 
+/** The compound commands: loops, conditionals and groups, each a list of commands of its own. */
+export type CompoundCommand =
+  | { kind: 'for'; name: string; words: Word[]; body: Script; redirects: Redirect[] }
+  | { kind: 'while'; until: boolean; cond: Script; body: Script; redirects: Redirect[] }
+  | { kind: 'if'; branches: { cond: Script; body: Script }[]; otherwise: Script | null; redirects: Redirect[] }
+  /** `{ list; }` runs in this shell; `( list )` in a subshell (its variables and `cd` do not come back). */
+  | { kind: 'group'; subshell: boolean; body: Script; redirects: Redirect[] };
+
+export type Command = SimpleCommand | CompoundCommand;
+
+export function isCompound(c: Command): c is CompoundCommand {
+  return 'kind' in c;
+}
+
 export interface Pipeline {
   negate: boolean;
-  commands: SimpleCommand[];
+  commands: Command[];
 }
 
 export interface AndOr {

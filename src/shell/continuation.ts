@@ -3,6 +3,9 @@
 // one entry joined the way bash's cmdhist does.
 import { parseLine } from './parser';
 
+/** The compound commands left open by a line (`for ... ; do` with no `done` yet). */
+export const COMPOUND = ['for', 'while', 'until', 'if', '{', '('];
+
 /** bash's (and ash's) default PS2. */
 export const PS2 = '> ';
 
@@ -29,6 +32,8 @@ export function historyEntry(text: string): string {
     const open = openConstruct(typed);
     if (open === 'escape') entry = entry.slice(0, -1) + line;
     else if (open === '|' || open === '&&' || open === '||') entry += ` ${line}`;
+    // Inside a loop, an if or a group: a space after the word that opens a body, else `; ` (cmdhist).
+    else if (open !== null && COMPOUND.includes(open)) entry += /(^|[\s;])(do|then|else|\{|\(|in)$/.test(typed.trimEnd()) ? ` ${line}` : `; ${line}`;
     else if (open !== null) entry += `\n${line}`;
     else entry += `; ${line}`;
     typed += `\n${line}`;

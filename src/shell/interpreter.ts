@@ -1,5 +1,7 @@
 // Runs a parsed line: expands words, wires pipes and redirections, finds each program and runs it in the right env.
-import type { AndOr, Script, SimpleCommand, Word } from './ast';
+import { isCompound, type AndOr, type Command, type Redirect, type Script, type SimpleCommand, type Word } from './ast';
+import { runCompound } from './compound';
+import { ArithError, evalArith } from './arith';
 import { JobInterrupt } from './jobs';
 import type { CommandContext, CommandIO, Interrupt, ProcessEnv } from './types';
 import type { Session } from './session';
@@ -11,9 +13,18 @@ import { readFile, writeFile } from './vfs';
 export const EXIT_INTERRUPTED = 130;
 
 export async function runScript(session: Session, script: Script, io: CommandIO, interrupt: Interrupt): Promise<number> {
+  const status = await runList(session, script, io, interrupt);
+  // A job killed by SIGINT leaves the cursor after the tty's `^C`: the shell starts a new line for its prompt.
+  // (Programs that catch SIGINT, like ping, print their own ending and exit with their own status.)
+  if (interrupt.interrupted && status === EXIT_INTERRUPTED) io.err('\n');
+  return status;
+}
+
+/** A list of and-or lists in order (a line, or a loop's body); stops early for Ctrl-C, `exit`, `break`/`continue`. */
+export async function runList(session: Session, script: Script, io: CommandIO, interrupt: Interrupt): Promise<number> {
   let status = session.lastExit;
   for (const item of script.items) {
-    if (interrupt.interrupted || session.closed) break;
+    if (interrupt.interrupted || session.closed || session.loopControl) break;
     if (item.background) {
       // `CMD &`: a job of its own (its own Ctrl-C, its output wherever the terminal is); the shell goes on at once.
       const job = session.jobs.start(item.text ?? '', (jobInterrupt) => runAndOr(session, item, session.backgroundIO(), jobInterrupt, false));
@@ -24,9 +35,6 @@ export async function runScript(session: Session, script: Script, io: CommandIO,
     }
     status = await runAndOr(session, item, io, interrupt, true);
   }
-  // A job killed by SIGINT leaves the cursor after the tty's `^C`: the shell starts a new line for its prompt.
-  // (Programs that catch SIGINT, like ping, print their own ending and exit with their own status.)
-  if (interrupt.interrupted && status === EXIT_INTERRUPTED) io.err('\n');
   return status;
 }
 
@@ -50,7 +58,7 @@ async function runPipeline(session: Session, pipeline: Script['items'][0]['first
     const last = i === pipeline.commands.length - 1;
     let captured = '';
     const stageIO: CommandIO = last ? io : { out: (t) => (captured += t), err: io.err, readLine: io.readLine, stdoutNotTty: true };
-    status = await runSimple(session, pipeline.commands[i], stdin, stageIO, interrupt);
+    status = await runCommand(session, pipeline.commands[i], stdin, stageIO, interrupt);
     stdin = captured;
     if (interrupt.interrupted) break;
   }
@@ -83,7 +91,7 @@ function lookupVar(session: Session, env: ProcessEnv, name: string): string {
 }
 
 /** Expands one word into fields: unquoted expansions are split on whitespace, quoted ones are kept whole. */
-async function expandWord(session: Session, word: Word, interrupt: Interrupt, errIO: CommandIO): Promise<string[]> {
+export async function expandWord(session: Session, word: Word, interrupt: Interrupt, errIO: CommandIO): Promise<string[]> {
   const fields: string[] = [];
   let cur = '';
   let hasContent = false;
@@ -95,7 +103,15 @@ async function expandWord(session: Session, word: Word, interrupt: Interrupt, er
       continue;
     }
     if (part.kind === 'var') value = lookupVar(session, session.env, part.name);
-    else value = (await captureOutput(session, part.source, interrupt, errIO)).replace(/\n+$/, '');
+    else if (part.kind === 'arith') {
+      try {
+        value = String(evalArith(part.source.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*|[?$#!0-9])\}?/g, (_, n: string) => lookupVar(session, session.env, n)), (n) => lookupVar(session, session.env, n)));
+      } catch (e) {
+        if (!(e instanceof ArithError)) throw e;
+        errIO.err(`${session.env.shell}: ${part.source.trim()}: ${e.message}\n`);
+        value = '';
+      }
+    } else value = (await captureOutput(session, part.source, interrupt, errIO)).replace(/\n+$/, '');
     if (part.quoted) {
       cur += value;
       hasContent = true;
@@ -132,6 +148,10 @@ async function captureOutput(session: Session, source: string, interrupt: Interr
   return out;
 }
 
+function runCommand(session: Session, cmd: Command, stdin: string | null, io: CommandIO, interrupt: Interrupt): Promise<number> {
+  return isCompound(cmd) ? runCompound(session, cmd, stdin, io, interrupt) : runSimple(session, cmd, stdin, io, interrupt);
+}
+
 async function runSimple(session: Session, cmd: SimpleCommand, stdin: string | null, io: CommandIO, interrupt: Interrupt): Promise<number> {
   const argv: string[] = [];
   for (const w of cmd.words) argv.push(...(await expandWord(session, w, interrupt, io)));
@@ -144,12 +164,28 @@ async function runSimple(session: Session, cmd: SimpleCommand, stdin: string | n
   }
   const procEnv: ProcessEnv = Object.keys(assigned).length ? { ...env, vars: { ...env.vars, ...assigned } } : env;
 
-  // Redirections: stdout/stderr to files (or /dev/null), stdin from a file.
+  const redirected = await applyRedirects(session, cmd.redirects, stdin, io, interrupt);
+  if (typeof redirected === 'number') return redirected;
+  const status = await execProgram(session, argv, procEnv, redirected.stdin, redirected.io, interrupt);
+  return (await redirected.finish()) ?? status;
+}
+
+interface Redirected {
+  io: CommandIO;
+  stdin: string | null;
+  /** Writes the captured output to its files; a status when that failed. */
+  finish(): Promise<number | null>;
+}
+
+/** Redirections: stdout/stderr to files (or /dev/null), stdin from a file; a status when one cannot be opened. */
+export async function applyRedirects(session: Session, redirects: Redirect[], stdinIn: string | null, io: CommandIO, interrupt: Interrupt): Promise<Redirected | number> {
+  const env = session.env;
+  let stdin = stdinIn;
   let out = io.out;
   let err = io.err;
   let stdoutNotTty = io.stdoutNotTty;
   const writes: { path: string; append: boolean; fd: number; text: string }[] = [];
-  for (const r of cmd.redirects) {
+  for (const r of redirects) {
     if (r.op === '>&') {
       if (r.fd === 2 && r.target === 1) err = out;
       continue;
@@ -172,16 +208,17 @@ async function runSimple(session: Session, cmd: SimpleCommand, stdin: string | n
     }
     if (r.fd === 2 || r.fd === 3) err = (t) => (w.text += t);
   }
-
-  const status = await execProgram(session, argv, procEnv, stdin, { out, err, readLine: io.readLine, stdoutNotTty }, interrupt);
-  for (const w of writes) {
-    const problem = writeFile(session.world, env, w.path, w.text, w.append);
-    if (problem) {
-      io.err(`${env.shell}: ${w.path}: ${problem}\n`);
-      return 1;
+  const finish = async () => {
+    for (const w of writes) {
+      const problem = writeFile(session.world, env, w.path, w.text, w.append);
+      if (problem) {
+        io.err(`${env.shell}: ${w.path}: ${problem}\n`);
+        return 1;
+      }
     }
-  }
-  return status;
+    return null;
+  };
+  return { io: { out, err, readLine: io.readLine, stdoutNotTty }, stdin, finish };
 }
 
 /** Finds argv[0] for the env's userland and runs it; the shell's own "not found" otherwise. */

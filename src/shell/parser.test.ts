@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { parseLine } from './parser';
-import type { Word } from './ast';
+import type { Command, SimpleCommand, Word } from './ast';
+
+const simple = (c: Command) => c as SimpleCommand;
 
 function flat(w: Word): string {
-  return w.map((p) => (p.kind === 'lit' ? p.text : p.kind === 'var' ? `$${p.name}` : `$(${p.source})`)).join('');
+  return w.map((p) => (p.kind === 'lit' ? p.text : p.kind === 'var' ? `$${p.name}` : p.kind === 'arith' ? `$((${p.source}))` : `$(${p.source})`)).join('');
 }
 
 function words(line: string): string[][] {
   const r = parseLine(line);
   if (!r.ok) throw new Error(r.message);
-  return r.script.items.map((i) => i.first.commands[0].words.map(flat));
+  return r.script.items.map((i) => simple(i.first.commands[0]).words.map(flat));
 }
 
 describe('shell parser', () => {
@@ -30,7 +32,7 @@ describe('shell parser', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.script.items).toHaveLength(2);
-    expect(r.script.items[0].first.commands.map((c) => flat(c.words[0]))).toEqual(['a', 'b']);
+    expect(r.script.items[0].first.commands.map((c) => flat(simple(c).words[0]))).toEqual(['a', 'b']);
     expect(r.script.items[0].rest.map((x) => x.op)).toEqual(['&&', '||']);
   });
 
@@ -73,5 +75,22 @@ describe('shell parser', () => {
     expect(r.ok && r.script.items[0].first.commands.length).toBe(2);
     expect(parseLine('ls &&\n')).toMatchObject({ ok: false, incomplete: true, message: '&&' });
     expect(parseLine('echo a\n| wc')).toEqual({ ok: false, incomplete: false, message: "syntax error near unexpected token `|'" });
+  });
+
+  it('parses loops, conditionals and groups, and asks for more while one is open', () => {
+    const r = parseLine('for i in a b; do echo $i; done > f; if x; then y; elif z; then w; else v; fi; while a; do b; done; { c; }; ( d )');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const kinds = r.script.items.map((i) => ('kind' in i.first.commands[0] ? i.first.commands[0].kind : 'simple'));
+    expect(kinds).toEqual(['for', 'if', 'while', 'group', 'group']);
+    const first = r.script.items[0].first.commands[0];
+    expect('kind' in first && first.kind === 'for' && first.redirects.length).toBe(1);
+    for (const open of ['for i in 1 2', 'for i in 1 2; do echo $i', 'while true; do', 'if true; then echo', '{ echo a;']) {
+      const p = parseLine(open);
+      expect(p.ok === false && p.incomplete).toBe(true);
+    }
+    const bad = parseLine('done');
+    expect(bad.ok === false && !bad.incomplete && bad.message).toBe("syntax error near unexpected token `done'");
+    expect(words('echo $((1 + 2)) done')).toEqual([['echo', '$((1 + 2))', 'done']]);
   });
 });

@@ -1,5 +1,6 @@
-// A POSIX-sh subset parser: quotes, backslash escapes, $VAR, $(...), pipes, &&, ||, ;, redirections, comments.
-import type { AndOr, Pipeline, Redirect, Script, SimpleCommand, Word, WordPart } from './ast';
+// A POSIX-sh subset parser: quotes, backslash escapes, $VAR, $(...), $((...)), pipes, &&, ||, ;, &, redirections,
+// comments, and the compound commands for/while/until/if and { ...; } / ( ... ) groups.
+import type { AndOr, Command, CompoundCommand, Pipeline, Redirect, Script, SimpleCommand, Word, WordPart } from './ast';
 
 export type ParseOutcome =
   | { ok: true; script: Script }
@@ -103,6 +104,21 @@ function readDouble(src: string, i: number, parts: WordPart[], lit: (t: string, 
 
 function readDollar(src: string, i: number, parts: WordPart[], lit: (t: string, q: boolean) => void, quoted: boolean): number {
   const next = src[i + 1];
+  if (src.startsWith('$((', i)) {
+    // `$((expr))`: up to the `))` that closes it (parentheses inside nest).
+    let depth = 0;
+    for (let j = i + 3; j < src.length; j++) {
+      if (src[j] === '(') depth++;
+      else if (src[j] === ')') {
+        if (depth > 0) depth--;
+        else if (src[j + 1] === ')') {
+          parts.push({ kind: 'arith', source: src.slice(i + 3, j), quoted });
+          return j + 2;
+        } else throw new SyntaxError_('syntax error near unexpected token `)\'');
+      }
+    }
+    throw new Incomplete('$((');
+  }
   if (next === '(') {
     let depth = 1;
     let j = i + 2;
@@ -156,10 +172,24 @@ class Parser {
   }
 
   script(): Script {
+    const s = this.list([]);
+    if (this.peek()) this.unexpected();
+    return s;
+  }
+
+  /** A reserved word at this command position (`do`, `done`, `fi`, `}` ...): an unquoted word that is exactly it. */
+  private isWord(...words: string[]): boolean {
+    const t = this.peek();
+    return !!t && t.kind === 'word' && t.word.length === 1 && t.word[0].kind === 'lit' && !t.word[0].quoted && words.includes(t.text);
+  }
+
+  /** Commands up to one of `stops` (reserved words, or `)`), which is left for the caller. */
+  private list(stops: string[]): Script {
     const items: AndOr[] = [];
+    const atStop = () => this.isWord(...stops.filter((s) => s !== ')')) || (stops.includes(')') && this.isOp(')'));
     for (;;) {
       this.skipNewlines();
-      if (!this.peek()) break;
+      if (!this.peek() || atStop()) break;
       if (this.isOp(';') || this.isOp('&')) this.unexpected();
       const start = this.pos;
       const item = this.andOr();
@@ -167,9 +197,102 @@ class Parser {
       if (this.isOp('&')) item.background = true;
       items.push(item);
       if (this.isOp(';') || this.isOp('&') || this.isOp('\n')) this.pos++;
-      else if (this.peek()) this.unexpected();
+      else if (this.peek() && !atStop()) this.unexpected();
     }
     return { items };
+  }
+
+  /** The body of a compound command up to `stops`; the input ending first asks for more (PS2), like bash. */
+  private body(opener: string, stops: string[]): Script {
+    const s = this.list(stops);
+    if (!this.peek()) throw new Incomplete(opener);
+    return s;
+  }
+
+  private expectWord(word: string, opener: string): void {
+    this.skipNewlines();
+    if (!this.peek()) throw new Incomplete(opener);
+    if (!this.isWord(word)) this.unexpected();
+    this.pos++;
+  }
+
+  private compound(): CompoundCommand | null {
+    const t = this.peek();
+    if (t && t.kind === 'op' && t.op === '(') {
+      this.pos++;
+      const body = this.body('(', [')']);
+      this.pos++;
+      return { kind: 'group', subshell: true, body, redirects: this.redirects() };
+    }
+    if (this.isWord('{')) {
+      this.pos++;
+      const body = this.body('{', ['}']);
+      this.pos++;
+      return { kind: 'group', subshell: false, body, redirects: this.redirects() };
+    }
+    if (this.isWord('for')) {
+      this.pos++;
+      const name = this.peek();
+      if (!name) throw new Incomplete('for');
+      if (name.kind !== 'word' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name.text)) this.unexpected();
+      this.pos++;
+      const words: Word[] = [];
+      if (this.isWord('in')) {
+        this.pos++;
+        while (this.peek()?.kind === 'word') words.push((this.tokens[this.pos++] as { word: Word }).word);
+      }
+      if (this.isOp(';')) this.pos++;
+      this.expectWord('do', 'for');
+      const body = this.body('for', ['done']);
+      this.pos++;
+      return { kind: 'for', name: name.text, words, body, redirects: this.redirects() };
+    }
+    if (this.isWord('while', 'until')) {
+      const until = this.isWord('until');
+      const opener = until ? 'until' : 'while';
+      this.pos++;
+      const cond = this.body(opener, ['do']);
+      this.pos++;
+      const body = this.body(opener, ['done']);
+      this.pos++;
+      return { kind: 'while', until, cond, body, redirects: this.redirects() };
+    }
+    if (this.isWord('if')) {
+      this.pos++;
+      const branches: { cond: Script; body: Script }[] = [];
+      let otherwise: Script | null = null;
+      for (;;) {
+        const cond = this.body('if', ['then']);
+        this.pos++;
+        const body = this.body('if', ['elif', 'else', 'fi']);
+        branches.push({ cond, body });
+        if (this.isWord('elif')) {
+          this.pos++;
+          continue;
+        }
+        if (this.isWord('else')) {
+          this.pos++;
+          otherwise = this.body('if', ['fi']);
+        }
+        this.pos++;
+        break;
+      }
+      return { kind: 'if', branches, otherwise, redirects: this.redirects() };
+    }
+    // A reserved word where a command should start is bash's syntax error.
+    if (this.isWord('do', 'done', 'then', 'elif', 'else', 'fi', '}')) this.unexpected();
+    return null;
+  }
+
+  /** Redirections after a compound command (`done > file`). */
+  private redirects(): Redirect[] {
+    const out: Redirect[] = [];
+    for (let t = this.peek(); t && t.kind === 'op'; t = this.peek()) {
+      const r = this.redirect(t.op);
+      if (!r) break;
+      out.push(r);
+    }
+    return out;
   }
 
   /** Line breaks where the grammar allows them (between commands, after `|`, `&&`, `||`). */
@@ -203,14 +326,18 @@ class Parser {
       negate = true;
       this.pos++;
     }
-    const commands = [this.simple()];
+    const commands: Command[] = [this.command()];
     while (this.isOp('|')) {
       this.pos++;
       this.skipNewlines();
       if (!this.peek()) throw new Incomplete('|');
-      commands.push(this.simple());
+      commands.push(this.command());
     }
     return { negate, commands };
+  }
+
+  private command(): Command {
+    return this.compound() ?? this.simple();
   }
 
   private simple(): SimpleCommand {

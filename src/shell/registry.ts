@@ -6,6 +6,8 @@ import { sudo } from './commands/builtins/sudo';
 import { ash, bash, sh } from './commands/builtins/shell';
 import { fg, jobs, kill, wait } from './commands/builtins/jobs';
 import { command, type as typeCmd, which } from './commands/builtins/which';
+import { bracket, breakCmd, colon, continueCmd, test } from './commands/builtins/control';
+import { seq } from './commands/text/seq';
 import { help } from './commands/builtins/help';
 import { cat } from './commands/text/cat';
 import './commands/files/os-release';
@@ -40,7 +42,7 @@ import { nsenter } from './commands/nsenter';
 
 const PROGRAMS: readonly Program[] = [
   // shell builtins
-  ash, bash, cd, clear, command, echo, exit, exportVar, falseCmd, fg, help, history, jobs, kill, pwd, sh, sudo, trueCmd, typeCmd, wait, which, whoami,
+  ash, bash, bracket, breakCmd, cd, clear, colon, command, continueCmd, echo, seq, test, exit, exportVar, falseCmd, fg, help, history, jobs, kill, pwd, sh, sudo, trueCmd, typeCmd, wait, which, whoami,
   // text utilities
   cat, grep, head, sort, tail, wc,
   // file utilities

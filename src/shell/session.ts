@@ -3,7 +3,7 @@ import type { World } from '../core/world';
 import type { CommandIO, Interrupt, ProcessEnv } from './types';
 import { runScript } from './interpreter';
 import { parseLine } from './parser';
-import { historyEntry } from './continuation';
+import { COMPOUND, historyEntry } from './continuation';
 import { JobTable } from './jobs';
 
 export interface SessionOptions {
@@ -47,6 +47,10 @@ export class Session {
   lastExit = 0;
   /** Set when the login shell itself exits. */
   closed = false;
+  /** Loops being run (for `break` and `continue` to know they mean something). */
+  loopDepth = 0;
+  /** A `break N` / `continue N` on its way out of the loops it names. */
+  loopControl: { kind: 'break' | 'continue'; levels: number } | null = null;
   /** Background jobs (`CMD &`). */
   readonly jobs: JobTable;
   /** The output of the line running now: background jobs write there while it runs. */
@@ -150,7 +154,9 @@ export class Session {
     const parsed = parseLine(line);
     if (!parsed.ok) {
       const shell = this.env.shell;
-      if (parsed.incomplete) {
+      if (parsed.incomplete && COMPOUND.includes(parsed.message)) {
+        io.err(`${shell}: syntax error: unexpected end of file\n`);
+      } else if (parsed.incomplete) {
         io.err(`${shell}: unexpected EOF while looking for matching \`${closer(parsed.message)}'\n`);
       } else {
         io.err(`${shell}: ${parsed.message}\n`);

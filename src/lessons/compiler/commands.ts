@@ -1,6 +1,6 @@
 // Build-time validation of the commands a lesson shows (`term`) or replays (`solution`): every line must parse as
 // the lab's shell parses it, and name programs (and docker subcommands) the lab really has.
-import type { Script, Word } from '../../shell/ast';
+import { isCompound, type Script, type Word } from '../../shell/ast';
 import { parseLine } from '../../shell/parser';
 import { findProgram } from '../../shell/registry';
 import type { Flavor } from '../../shell/types';
@@ -67,6 +67,13 @@ function scriptProblems(script: Script): Problem[] {
   for (const item of script.items) {
     for (const pipeline of [item.first, ...item.rest.map((r) => r.pipeline)]) {
       for (const cmd of pipeline.commands) {
+        // Loops and conditionals: every command inside them is checked too.
+        if (isCompound(cmd)) {
+          if (cmd.kind === 'for') cmd.words.forEach(visitWord);
+          const inner = cmd.kind === 'for' || cmd.kind === 'group' ? [cmd.body] : cmd.kind === 'while' ? [cmd.cond, cmd.body] : [...cmd.branches.flatMap((b) => [b.cond, b.body]), ...(cmd.otherwise ? [cmd.otherwise] : [])];
+          for (const s of inner) problems.push(...scriptProblems(s));
+          continue;
+        }
         cmd.words.forEach(visitWord);
         cmd.assignments.forEach((a) => visitWord(a.value));
         let words = cmd.words.map(literal);
