@@ -200,15 +200,20 @@ function resolveNeighbour(walk: Walk, ns: Netns, link: Link, nh: Ipv4, pkt: Pack
     return null;
   }
   learnOnPath(walk, ep.path, link.mac);
+  // The bridges on the way see the broadcast request, and (in promiscuous mode, as tcpdump sets) the unicast reply.
+  const bridges = ep.path.flatMap((s) => (s.kind === 'bridge' ? [s] : []));
+  for (const b of bridges) walk.record(b.ns, 'arp', b.bridge.name, arpView('request', me, nh, link.mac), `the bridge ${b.bridge.name} floods the ARP request`, { wire: true });
   if (!('router' in ep.at)) {
     const peer = ep.at;
     peer.ns.neigh = peer.ns.neigh.filter((n) => !(n.dev === peer.link.ifindex && n.ip === me));
     peer.ns.neigh.push({ ip: me, dev: peer.link.ifindex, mac: link.mac, state: 'STALE', updatedUs: now });
     walk.record(peer.ns, 'arp', peer.link.name, arpView('reply', nh, me, ep.mac), `ARP: ${formatIpv4(nh)} is at ${ep.mac} (${walk.label(peer.ns)} answers on ${peer.link.name})`);
+    for (const b of [...bridges].reverse()) walk.record(b.ns, 'arp', b.bridge.name, arpView('reply', nh, me, ep.mac), `the bridge ${b.bridge.name} forwards the ARP reply`, { wire: true });
     learnOnPath(walk, reversePath(ep.path), ep.mac);
     walk.record(ns, 'arp', link.name, arpView('reply', nh, me, ep.mac), `${walk.label(ns)} learns ${formatIpv4(nh)} is at ${ep.mac}`);
   } else {
     walk.record({ external: 'router', segment: ep.at.router.name }, 'arp', null, arpView('reply', nh, me, ep.mac), `ARP: ${formatIpv4(nh)} is at ${ep.mac} (the LAN router)`);
+    walk.record(ns, 'arp', link.name, arpView('reply', nh, me, ep.mac), `${walk.label(ns)} learns ${formatIpv4(nh)} is at ${ep.mac}`, { wire: true });
   }
   ns.neigh.push({ ip: nh, dev: link.ifindex, mac: ep.mac, state: 'REACHABLE', updatedUs: now });
   return unicastPath(walk.world, from, ep.mac, nh) ?? ep;

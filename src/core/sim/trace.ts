@@ -64,6 +64,8 @@ export interface TraceHop {
   packet: PacketView;
   /** One line in plain words. */
   text: string;
+  /** A copy seen on the wire only (a bridge flooding an ARP request): tcpdump shows it, the walk's story does not. */
+  wire?: true;
 }
 
 export type TraceOutcome =

@@ -57,7 +57,7 @@ const DROP_OUTCOMES: TraceOutcome[] = ['dropped', 'reply-dropped'];
 /** The animation of one trace. */
 export function packetPath(trace: PacketTrace): PacketPath {
   const first = trace.hops[0]?.packet;
-  const steps = trace.hops.map((hop): PacketStep => {
+  const steps = trace.hops.filter((hop) => !hop.wire).map((hop): PacketStep => {
     const step: PacketStep = { at: placeOf(hop), kind: hop.kind, direction: hop.direction, atUs: hop.atUs, text: hop.text, packet: describe(hop.packet) };
     if (hop.nat) step.nat = `${hop.nat.kind} ${hop.nat.from} -> ${hop.nat.to}`;
     if (hop.chain) step.rule = `${hop.table ?? 'filter'}/${hop.chain}${hop.ruleText ? `: ${hop.ruleText}` : hop.rule === 0 ? ': policy' : ''}`;

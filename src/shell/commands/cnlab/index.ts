@@ -31,6 +31,7 @@ export function formatTrace(ctx: CommandContext, t: PacketTrace, what: string): 
   let section = '';
   let n = 0;
   for (const h of t.hops) {
+    if (h.wire) continue;
     // The final drop is what the result line says; don't say it twice.
     if (h.kind === 'drop' && h.text === t.reason) continue;
     if (h.direction !== section) {
