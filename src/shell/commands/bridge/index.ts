@@ -120,6 +120,9 @@ export const bridge: Program = {
               if (!devLink || devLink === l) ctx.out(`${l.mac} dev ${l.name} vlan 1 master ${l.name} permanent\n${l.mac} dev ${l.name} master ${l.name} permanent\n`);
             }
             if (l.kind === 'vxlan' && !brLink && (!devLink || devLink === l)) {
+              // `remote` on the device is the kernel's all-zeros default entry (with the lower device as `via`).
+              const via = l.vxlan?.dev != null ? ns.links.find((x) => x.ifindex === l.vxlan!.dev)?.name : undefined;
+              if (l.vxlan?.remote != null) ctx.out(`00:00:00:00:00:00 dev ${l.name} dst ${formatIpv4(l.vxlan.remote)}${via ? ` via ${via}` : ''} self permanent\n`);
               for (const e of l.vxlan?.fdb ?? []) ctx.out(`${e.mac} dev ${l.name} dst ${formatIpv4(e.dst!)} self permanent\n`);
             }
           }

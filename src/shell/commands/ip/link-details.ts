@@ -86,7 +86,9 @@ export function linkDetails(ip: IpCtx, link: Link, forLinkCmd: boolean, operUp: 
   const lo = link.kind === 'loopback';
   const nic = link.kind === 'ether';
   const port = link.master !== null;
-  const [minmtu, maxmtu] = lo || link.kind === 'vlan' ? [0, lo ? 0 : 65535] : nic ? [NIC.minmtu, NIC.maxmtu] : [68, 65535];
+  const vxlanLower = link.kind === 'vxlan' && link.vxlan?.dev != null ? ip.ns.links.find((l) => l.ifindex === link.vxlan!.dev) : undefined;
+  // A vxlan device's ceiling leaves room for its 50 bytes of encapsulation below the lower device's MTU.
+  const [minmtu, maxmtu] = lo || link.kind === 'vlan' ? [0, lo ? 0 : 65535] : nic ? [NIC.minmtu, NIC.maxmtu] : link.kind === 'vxlan' ? [68, (vxlanLower?.mtu ?? 65535) - 50] : [68, 65535];
   let s = ` promiscuity ${port ? 1 : 0} minmtu ${minmtu} maxmtu ${maxmtu} `;
   const kind = kindLine(ip, link);
   if (kind) s += `\n    ${kind}`;

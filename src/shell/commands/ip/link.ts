@@ -115,7 +115,11 @@ function add(ip: IpCtx, argv: string[]): void {
       ip.ctx.err('vxlan: destination port not specified\nWill use Linux kernel default (non-standard value)\nUse \'dstport 4789\' to get the IANA assigned value\nUse \'dstport 0\' to get default and quiet this message\n');
     }
     const dev = typeArgs.dev !== undefined ? needLink(ip, typeArgs.dev) : undefined;
+    // vxlan_config_apply: the MTU leaves room for the 50 bytes of outer IPv4, UDP and VXLAN headers; qlen stays 1000.
+    const lowerMtu = dev?.mtu ?? 1500;
     link = addLink(ip.world, ip.ns, name, 'vxlan', {
+      mtu: lowerMtu - 50,
+      txqlen: 1000,
       vxlan: {
         vni: Number(vniText), local: typeArgs.local ? parseIpv4(typeArgs.local) : null, remote: typeArgs.remote ? parseIpv4(typeArgs.remote) : null,
         group: typeArgs.group ? parseIpv4(typeArgs.group) : null, dstport: Number(typeArgs.dstport ?? 8472) || 8472, dev: dev?.ifindex ?? null,
