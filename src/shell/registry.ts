@@ -36,6 +36,7 @@ import { curl } from './commands/curl';
 import { wget } from './commands/wget';
 import { nslookup } from './commands/nslookup';
 import { digProgram, hostProgram } from './commands/dig';
+import { ifconfigProgram, netstatProgram, routeProgram } from './commands/net-tools';
 import { traceroute } from './commands/traceroute';
 import { tcpdump } from './commands/tcpdump';
 import { iptables, iptablesSaveCmd } from './commands/iptables';
@@ -51,7 +52,7 @@ const PROGRAMS: readonly Program[] = [
   // Ctrl-P Ctrl-Q typed in a container shell entered by docker attach / run -it / exec -it
   dockerDetachKeys,
   // tools
-  bridge, brctl, cnlab, curl, digProgram, docker, hostProgram, hostname, ip, iptables, iptablesSaveCmd, nsenter, nslookup, ping, ss, sysctl, tcpdump, traceroute, wget,
+  bridge, brctl, cnlab, curl, digProgram, docker, hostProgram, hostname, ifconfigProgram, ip, netstatProgram, routeProgram, iptables, iptablesSaveCmd, nsenter, nslookup, ping, ss, sysctl, tcpdump, traceroute, wget,
 ];
 
 const byName = new Map<string, Program>(PROGRAMS.map((p) => [p.name, p]));
