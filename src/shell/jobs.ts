@@ -8,6 +8,8 @@ import { ManualInterrupt } from './interrupts';
 /** Ctrl-C (SIGINT) or `kill` (SIGTERM) for one background job; the terminal's Ctrl-C does not reach it. */
 export class JobInterrupt extends ManualInterrupt {
   signal: 'INT' | 'TERM' | null = null;
+  /** The job's process id (`[1] PID`), which the program it runs takes as its own. */
+  pid?: number;
 
   send(signal: 'INT' | 'TERM'): void {
     this.signal ??= signal;
@@ -52,6 +54,7 @@ export class JobTable {
     const interrupt = new JobInterrupt();
     const id = this.jobs.length ? Math.max(...this.jobs.map((j) => j.id)) + 1 : 1;
     const job: Job = { id, pid: this.world.nextPid(), text, status: null, interrupt, done: Promise.resolve(0), reported: false, foreground: false };
+    interrupt.pid = job.pid;
     // A program killed by the signal (not one that catches it and exits its own way) ends with 128 + its number.
     job.done = body(interrupt).then(
       (status) => (job.status = interrupt.signal === 'TERM' && status === 130 ? 143 : status),

@@ -34,6 +34,10 @@ export interface ProcessEnv {
 /** Ctrl-C as the command sees it. */
 export interface Interrupt {
   readonly interrupted: boolean;
+  /** Which signal ended the wait, when it is known: Ctrl-C (INT) or `kill` (TERM). */
+  readonly signal?: 'INT' | 'TERM' | null;
+  /** The pid of the background job this belongs to (`[1] PID`); absent in the foreground. */
+  readonly pid?: number;
   /** Registers a callback run once when Ctrl-C arrives. */
   onInterrupt(cb: () => void): void;
   /** Told when the line starts running (after the pause before it), for interrupts timed from that moment. */

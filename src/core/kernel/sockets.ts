@@ -13,6 +13,8 @@ export interface ListenOptions {
   process: string;
   /** A pid; a fresh one from the world when omitted. */
   pid?: number;
+  /** The user running a learner-started server (`ss -p` shows the learner their own processes); absent: root. */
+  owner?: string;
   /** What answers a connection: an HTTP responder (`nginx`, `httpd`) or a DNS service (`docker-embedded`). */
   service?: string;
   /** Bind to a device (`127.0.0.53%lo`). */
@@ -60,6 +62,7 @@ export function addListener(world: World, netnsId: NetnsId, opts: ListenOptions)
   const socket: Socket = { proto: opts.proto, ip, port: opts.port, process: opts.process, pid: opts.pid ?? world.nextPid() };
   if (opts.service !== undefined) socket.service = opts.service;
   if (opts.device !== undefined) socket.device = opts.device;
+  if (opts.owner !== undefined) socket.owner = opts.owner;
   if (opts.proxyTo) socket.proxyTo = { ip: ipOf(opts.proxyTo.ip), port: opts.proxyTo.port };
   if (opts.v6) socket.v6 = opts.v6;
   if (opts.v6Pid !== undefined) socket.v6Pid = opts.v6Pid;

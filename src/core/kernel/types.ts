@@ -182,4 +182,8 @@ export interface Socket {
    */
   v6?: 'twin' | 'dual';
   v6Pid?: number;
+  /** The user who started the serving process, when not root. */
+  owner?: string;
+  /** A file server's document root (`python3 -m http.server`): the files root and directory it lists. */
+  docroot?: { fsRoot: string; path: string };
 }

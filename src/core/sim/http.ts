@@ -17,6 +17,8 @@ export interface HttpResponse {
   reason: string;
   headers: [string, string][];
   body: string;
+  /** The protocol version of the status line; absent means 1.1. */
+  httpVersion?: '1.0' | '1.1';
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

@@ -10,6 +10,7 @@ import { icmpError, sendFromRouter, sendLocal, type Arrival, type Origin } from 
 import { answerFromOutside } from './external';
 import { tcpResponder, udpResponder } from './apps';
 import './http';
+import './python-http';
 import { viewOf, Walk } from './walk-context';
 import type { PacketTrace, TraceOutcome } from './trace';
 

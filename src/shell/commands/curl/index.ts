@@ -59,7 +59,7 @@ Features: alt-svc AsynchDNS brotli GSS-API HSTS HTTP2 HTTPS-proxy IDN IPv6 Kerbe
 /** The status line and headers as curl shows them: HTTP/1.1 as sent, HTTP/2 (lower-case names) over https. */
 function headerBlock(url: Url, r: HttpResponse): string {
   if (url.scheme === 'https') return `HTTP/2 ${r.status} \r\n${r.headers.map(([k, v]) => `${k.toLowerCase()}: ${v}\r\n`).join('')}\r\n`;
-  return `HTTP/1.1 ${r.status} ${r.reason}\r\n${r.headers.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
+  return `HTTP/${r.httpVersion ?? '1.1'} ${r.status} ${r.reason}\r\n${r.headers.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
 }
 
 async function run(ctx: CommandContext): Promise<number> {
@@ -138,6 +138,7 @@ async function run(ctx: CommandContext): Promise<number> {
       const resp = f.response;
       Object.assign(xfer, {
         status: resp.status,
+        httpVersion: resp.httpVersion ?? '1.1',
         contentType: resp.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? null,
         headerBytes: headerBlock(url, resp).length,
         bodyBytes: v.head ? 0 : new TextEncoder().encode(resp.body).length,

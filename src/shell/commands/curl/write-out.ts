@@ -8,6 +8,8 @@ export interface Transfer {
   scheme: string;
   method: string;
   status: number;
+  /** The server's protocol version (1.1 unless it answered HTTP/1.0). */
+  httpVersion?: string;
   contentType: string | null;
   headerBytes: number;
   bodyBytes: number;
@@ -28,7 +30,7 @@ function value(name: string, t: Transfer): string | undefined {
     case 'response_code':
       return String(t.status).padStart(3, '0');
     case 'http_version':
-      return t.status ? (t.scheme === 'https' ? '2' : '1.1') : '0';
+      return t.status ? (t.scheme === 'https' ? '2' : t.httpVersion ?? '1.1') : '0';
     case 'size_download':
       return String(t.bodyBytes);
     case 'size_header':

@@ -176,8 +176,8 @@ function run(ctx: CommandContext): number {
         const peer = family === 4 ? '0.0.0.0:' : s.v6 === 'dual' ? '*:' : '[::]:';
         // A twin in the same process is its next descriptor; another process (a second docker-proxy) has its own.
         const pid = family === 6 && s.v6Pid !== undefined ? s.v6Pid : s.pid;
-        const fd = 3 + i + (family === 6 && s.v6 === 'twin' && s.v6Pid === undefined ? 1 : 0);
-        const proc = v.processes && root ? `users:(("${s.process}",pid=${pid},fd=${fd}))` : '';
+        const fd = s.owner !== undefined ? 3 : 3 + i + (family === 6 && s.v6 === 'twin' && s.v6Pid === undefined ? 1 : 0);
+        const proc = v.processes && (root || s.owner === ctx.env.user) ? `users:(("${s.process}",pid=${pid},fd=${fd}))` : '';
         rows.push([proto, listening ? 'LISTEN' : 'UNCONN', '0     ', `${String(listening ? backlog(s) : 0).padEnd(6)}`, `${local}:`, port, peer, '*', proc]);
       });
     }

@@ -142,7 +142,7 @@ async function run(ctx: CommandContext): Promise<number> {
   const resp = f.response;
   const len = byteLength(resp.body);
   if (resp.status >= 400) {
-    if (bb) ctx.err(`wget: server returned error: HTTP/1.1 ${resp.status} ${resp.reason}\n`);
+    if (bb) ctx.err(`wget: server returned error: HTTP/${resp.httpVersion ?? '1.1'} ${resp.status} ${resp.reason}\n`);
     else if (!quiet) ctx.err(`connected.\nHTTP request sent, awaiting response... ${resp.status} ${resp.reason}\n${stamp(now)} ERROR ${resp.status}: ${resp.reason}.\n\n`);
     return bb ? 1 : 8;
   }
