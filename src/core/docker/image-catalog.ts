@@ -78,7 +78,7 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
     labels: {},
     stopSignal: '',
     flavor: 'busybox',
-    absent: ['bash', 'curl', 'tcpdump', 'iptables', 'bridge', 'ss', 'apk'],
+    absent: ['bash', 'curl', 'tcpdump', 'iptables', 'bridge', 'ss', 'apk', 'getent'],
   },
   {
     repo: 'nginx',
@@ -264,14 +264,14 @@ export function refText(ref: ImageRef): string {
 const USERLAND: Record<'busybox' | 'debian', ReadonlySet<string>> = {
   busybox: new Set(
     ('sh ash arp awk basename cat chmod chown cp cut date dd df dirname dmesg du echo env expr false find free grep ' +
-      'head hostname id ifconfig ip ipcalc kill less ln ls mkdir mount mv nc netstat nslookup ping ping6 printenv ps pwd ' +
+      'getent head hostname id ifconfig ip ipcalc kill less ln ls mkdir mount mv nc netstat nslookup ping ping6 printenv ps pwd ' +
       'readlink rm rmdir route sed seq sleep sort stat tail tar tee test top touch tr traceroute true uname uniq uptime ' +
       'vi watch wc wget which whoami xargs yes').split(' '),
   ),
   debian: new Set(
-    ('sh bash dash cat chmod chown cp cut date dd df dirname du echo env expr false find grep head hostname id kill ' +
+    ('sh bash dash cat chmod chown cp cut date dd df dirname du echo env expr false find getent grep head hostname id kill ' +
       'ln ls mkdir mount mv printenv pwd readlink rm rmdir sed seq sleep sort stat tail tar tee test touch tr true ' +
-      'uname uniq wc which whoami xargs yes curl ping ip ss nslookup dig tcpdump traceroute iptables nc wget zsh').split(' '),
+      'uname uniq wc which whoami xargs yes curl ping ip ss nslookup dig host tcpdump traceroute iptables nc wget zsh python3').split(' '),
   ),
 };
 
