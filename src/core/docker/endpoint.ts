@@ -35,6 +35,7 @@ function endpointAddress(n: Network, req: EndpointRequest): string {
 
 /** CreateEndpoint + Join: allocates, plumbs the interface, and records the endpoint in network and sandbox. */
 export function joinNetwork(world: World, engine: DockerEngineState, c: Container, sb: Sandbox, n: Network, req: EndpointRequest): Endpoint {
+  if (n.configOnly) throw new DaemonError('cannot create endpoint on configuration-only network', 403);
   const ep: Endpoint = {
     id: world.rng.hex(64),
     networkId: n.id,

@@ -30,10 +30,10 @@ export function predefinedSubnets(): Cidr[] {
 
 const PREDEFINED = predefinedSubnets();
 
-/** The IPv4 subnets the engine's networks hold (the local address space). */
+/** The IPv4 subnets the engine's networks hold (the local address space); config-only networks hold no pool. */
 export function subnetsInUse(engine: DockerEngineState): Cidr[] {
   const out: Cidr[] = [];
-  for (const n of Object.values(engine.networks)) for (const c of n.ipam.config ?? []) out.push(parseCidr(c.subnet)!);
+  for (const n of Object.values(engine.networks)) if (!n.configOnly) for (const c of n.ipam.config ?? []) out.push(parseCidr(c.subnet)!);
   return out;
 }
 

@@ -10,6 +10,7 @@ import { allocateAddress, allocateSubnet, checkPoolFree, reserveAddress } from '
 import { createBridge, deleteBridge } from './bridge-driver';
 import { checkParent, createLowerParent, deleteLowerParent } from './macvlan-driver';
 import { newObjectId } from './engine';
+import { applyConfiguration, checkConfigNetworkUnused, configNetwork, validateConfiguration } from './config-network';
 import type { DockerEngineState, IpamPoolConfig, Network } from './types';
 
 /** What the CLI sends (NetworkCreateRequest). */
@@ -118,6 +119,40 @@ function ipv6Configs(world: World, req: NetworkCreateRequest, requested: Network
   return [{ subnet: `${prefix}/64`, ipRange: '', gateway: `${prefix}1`, auxAddresses: {}, gatewayExplicit: false, subnetAuto: true }];
 }
 
+/** The user's pools as given: no allocation, so the gateway is shown only when one was passed. */
+function givenPools(config: NetworkCreateRequest['ipam']['config']): IpamPoolConfig[] {
+  return config.map((c) => ({ subnet: c.subnet, ipRange: c.ipRange, gateway: c.gateway, auxAddresses: { ...c.auxAddresses }, gatewayExplicit: c.gateway !== '', subnetAuto: false }));
+}
+
+/** A `--config-only` network: scope local, driver `null`, its IPAM configuration kept for `--config-from` networks. */
+function storeConfigOnly(world: World, engine: DockerEngineState, req: NetworkCreateRequest, v6: NetworkCreateRequest['ipam']['config']): Network {
+  world.clock.advance(10_000 + world.rng.int(30_000));
+  const id = newObjectId(world);
+  const n: Network = {
+    id,
+    name: req.name,
+    driver: 'null',
+    scope: 'local',
+    created: rfc3339Nano(world.clock.now(), world.rng.int(1000)),
+    createdUs: world.clock.now(),
+    enableIPv6: req.enableIPv6,
+    internal: false,
+    attachable: false,
+    ingress: false,
+    configOnly: true,
+    configFrom: '',
+    ipam: { driver: req.ipam.driver, options: { ...req.ipam.options }, config: req.ipam.config.length ? givenPools(req.ipam.config) : null },
+    options: { ...req.options },
+    labels: { ...req.labels },
+    predefined: false,
+    allocated: [],
+  };
+  if (v6.length) n.ipam.v6Config = givenPools(v6);
+  engine.networks[id] = n;
+  world.changed('docker', `${engine.host}:network:${id}`);
+  return n;
+}
+
 /** Creates a network as `docker network create` asks; throws DaemonError with dockerd's message. */
 export function createNetwork(world: World, engine: DockerEngineState, request: NetworkCreateRequest): Network {
   let req = request;
@@ -129,13 +164,22 @@ export function createNetwork(world: World, engine: DockerEngineState, request: 
   req = { ...req, ipam: { ...req.ipam, config: req.ipam.config.filter((c) => !c.subnet.includes(':')) } };
   validateIpam(req);
   if (Object.values(engine.networks).some((n) => n.name === req.name)) throw new DaemonError(`network with name ${req.name} already exists`, 409);
+  validateConfiguration(req);
+  // NewNetwork: a config-only network skips the driver, IPAM allocation and plumbing; it is stored as driver `null`.
+  if (req.configOnly) return storeConfigOnly(world, engine, req, v6Requested);
   if (!LOCAL_DRIVERS.includes(req.driver)) throw pluginNotFound(req.driver);
   if (!IPAM_DRIVERS.includes(req.driver)) throw new DaemonError(`only one instance of "${req.driver}" network is allowed`, 403);
   // Network.ipamAllocate -> getIPAMDriver: an unknown name is loaded as an IpamDriver plugin before anything is allocated.
   if (!BUILTIN_IPAM.includes(req.ipam.driver)) throw pluginNotFound(req.ipam.driver);
-  if (req.driver !== 'bridge') checkParent(world, engine.host, req.driver, req.options);
   if (req.ingress) throw new DaemonError('Ingress network can only be global scope network', 403);
   if (req.scope === 'swarm') throw new DaemonError('cannot create a swarm scoped network when swarm is not active', 403);
+  // From here on the network-specific configuration may come from a config-only network.
+  if (req.configFrom !== '') {
+    req = applyConfiguration(req, configNetwork(engine, req.configFrom));
+    v6Requested.push(...req.ipam.config.filter((c) => c.subnet.includes(':')));
+    req.ipam.config = req.ipam.config.filter((c) => !c.subnet.includes(':'));
+  }
+  if (req.driver !== 'bridge') checkParent(world, engine.host, req.driver, req.options);
   world.clock.advance(20_000 + world.rng.int(60_000));
   const id = newObjectId(world);
   const config = ipamConfigs(world, engine, req);
@@ -182,6 +226,7 @@ export function hasActiveEndpoints(engine: DockerEngineState, n: Network): boole
 /** DELETE /networks/{id}: predefined networks stay, networks with endpoints stay, else bridge and rules go. */
 export function removeNetwork(world: World, engine: DockerEngineState, n: Network): void {
   if (n.predefined) throw new DaemonError(`${n.name} is a pre-defined network and cannot be removed`, 403);
+  checkConfigNetworkUnused(engine, n);
   if (hasActiveEndpoints(engine, n)) {
     throw new DaemonError(`error while removing network: network ${n.name} id ${n.id} has active endpoints`, 403);
   }

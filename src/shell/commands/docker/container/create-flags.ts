@@ -2,6 +2,8 @@
 // declarations: the help text of `docker run --help` and `docker create --help` is generated from these.
 import ipaddr from 'ipaddr.js';
 import type { FlagSpec } from '../../../flags';
+import { CliError } from './cli-error';
+import { parseNetworkOpt } from './network-opt';
 
 const isIP = (s: string) => ipaddr.isValid(s) && (!/^[\d.]+$/.test(s) || ipaddr.IPv4.isValidFourPartDecimal(s));
 
@@ -35,6 +37,17 @@ function parseExtraHost(raw: string): { value: string } | { error: string } {
     if (!isIP(addr)) return { error: `invalid IP address in add-host: ${JSON.stringify(addr)}` };
   }
   return { value: `${name}:${addr}` };
+}
+
+/** NetworkOpt.Set runs as the flag is parsed, so its errors are the flag's (`invalid argument ... for "--network" flag`). */
+function networkFlag(raw: string): { value: string } | { error: string } {
+  try {
+    parseNetworkOpt(raw);
+    return { value: raw };
+  } catch (e) {
+    if (e instanceof CliError) return { error: e.message };
+    throw e;
+  }
 }
 
 /** The flags every container-creating command has (opts.go addFlags). */
@@ -85,8 +98,8 @@ export const CONTAINER_FLAGS: FlagSpec[] = [
   str('mac-address', 'Container MAC address (e.g., 92:d0:c6:0a:29:33)'),
   list('publish', "Publish a container's port(s) to the host", 'p'),
   bool('publish-all', 'Publish all exposed ports to random ports', 'P'),
-  typed('network', 'network', 'Connect a container to a network', { type: 'stringArray' }),
-  typed('net', 'network', 'Connect a container to a network', { type: 'stringArray', hidden: true }),
+  typed('network', 'network', 'Connect a container to a network', { type: 'stringArray', parse: networkFlag }),
+  typed('net', 'network', 'Connect a container to a network', { type: 'stringArray', hidden: true, parse: networkFlag }),
   list('network-alias', 'Add network-scoped alias for the container'),
   list('net-alias', 'Add network-scoped alias for the container', undefined, { hidden: true }),
   str('log-driver', 'Logging driver for the container'),

@@ -6,8 +6,10 @@ import type { EndpointRequest, PortBinding } from '../../../../core/docker/types
 import { parseIpv4 } from '../../../../core/net/ipv4';
 import { kvPairs } from '../kv';
 
-/** A CLI-side error: `docker run` prints it as `docker: <msg>.` plus the help hint, exit 125. */
-export class CliError extends Error {}
+import { CliError } from './cli-error';
+import { type NetworkAttachment, parseNetworkOpt } from './network-opt';
+
+export { CliError };
 
 const PREDEFINED = ['bridge', 'host', 'none', 'default'];
 
@@ -65,40 +67,10 @@ export function parsePortSpecs(specs: string[]): { exposed: string[]; bindings: 
   return { exposed, bindings };
 }
 
-/** One `--network` value: a name, or the advanced `name=x,alias=y,ip=z` syntax (opts.NetworkOpt). */
-interface NetworkAttachment {
-  target: string;
-  aliases: string[];
-  ipv4: string;
-  ipv6: string;
-  driverOpts: Record<string, string>;
-}
-
-function parseNetworkOpt(value: string): NetworkAttachment {
-  const att: NetworkAttachment = { target: value, aliases: [], ipv4: '', ipv6: '', driverOpts: {} };
-  if (!value.includes('=')) return att;
-  att.target = '';
-  for (const field of value.split(',')) {
-    const eq = field.indexOf('=');
-    const key = field.slice(0, eq).trim().toLowerCase();
-    const v = field.slice(eq + 1);
-    if (eq < 0) throw new CliError(`invalid field '${field}' must be a key=value pair`);
-    if (key === 'name') att.target = v;
-    else if (key === 'alias') att.aliases.push(v);
-    else if (key === 'ip') att.ipv4 = v;
-    else if (key === 'ip6') att.ipv6 = v;
-    else if (key === 'driver-opt') {
-      const [k, ...rest] = v.split('=');
-      att.driverOpts[k] = rest.join('=');
-    } else throw new CliError(`invalid field key ${key}`);
-  }
-  return att;
-}
-
 /** parseNetworkOpts: endpoint configs per network, the first one carrying --ip/--network-alias/--link. */
 function parseNetworks(v: FlagValues): { mode: string; endpoints: Record<string, EndpointRequest> } {
   const raw = [...(v.network as string[]), ...(v.net as string[])];
-  const atts = raw.length ? raw.map(parseNetworkOpt) : [{ target: 'default', aliases: [], ipv4: '', ipv6: '', driverOpts: {} }];
+  const atts: NetworkAttachment[] = raw.length ? raw.map(parseNetworkOpt) : [{ target: 'default', aliases: [], ipv4: '', ipv6: '', macAddress: '', linkLocalIps: [], driverOpts: {} }];
   const aliases = [...(v['network-alias'] as string[]), ...(v['net-alias'] as string[])];
   const links = v.link as string[];
   const endpoints: Record<string, EndpointRequest> = {};
@@ -121,7 +93,8 @@ function parseNetworks(v: FlagValues): { mode: string; endpoints: Record<string,
     }
     if (endpoints[a.target]) throw new CliError(`network "${a.target}" is specified multiple times`);
     const ep: EndpointRequest = { aliases: a.aliases, links: i === 0 && isUserDefinedMode(a.target) ? [...links] : [], ipv4Address: a.ipv4, ipv6Address: a.ipv6, driverOpts: Object.keys(a.driverOpts).length ? a.driverOpts : null };
-    const empty = !ep.aliases.length && !ep.links.length && !ep.ipv4Address && !ep.ipv6Address && !ep.driverOpts;
+    if (a.macAddress) ep.macAddress = a.macAddress;
+    const empty = !ep.aliases.length && !ep.links.length && !ep.ipv4Address && !ep.ipv6Address && !ep.driverOpts && !ep.macAddress;
     if (!(i === 0 && atts.length === 1 && empty)) endpoints[a.target] = ep;
   });
   if (hasUser && hasOther) throw new CliError('conflicting options: cannot attach both user-defined and non-user-defined network-modes');
