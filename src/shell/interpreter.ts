@@ -8,6 +8,7 @@ import type { Session } from './session';
 import { findProgram } from './registry';
 import { parseLine } from './parser';
 import { readFile, writeFile } from './vfs';
+import { expandPathname, hasGlob, type PatternText } from './glob';
 
 /** Exit status of a command killed by Ctrl-C (128 + SIGINT). */
 export const EXIT_INTERRUPTED = 130;
@@ -90,15 +91,20 @@ function lookupVar(session: Session, env: ProcessEnv, name: string): string {
   }
 }
 
-/** Expands one word into fields: unquoted expansions are split on whitespace, quoted ones are kept whole. */
+/** Expands one word into fields: unquoted expansions are split on whitespace, quoted ones are kept whole; a field with
+ * unquoted glob characters becomes the paths it matches (or stays as typed when none do). */
 export async function expandWord(session: Session, word: Word, interrupt: Interrupt, errIO: CommandIO): Promise<string[]> {
-  const fields: string[] = [];
-  let cur = '';
+  const fields: PatternText[] = [];
+  let cur: PatternText = { text: '', active: [] };
   let hasContent = false;
+  const add = (text: string, active: boolean) => {
+    cur.text += text;
+    for (let i = 0; i < text.length; i++) cur.active.push(active);
+  };
   for (const part of word) {
     let value: string;
     if (part.kind === 'lit') {
-      cur += part.text;
+      add(part.text, !part.quoted);
       hasContent = true;
       continue;
     }
@@ -113,25 +119,29 @@ export async function expandWord(session: Session, word: Word, interrupt: Interr
       }
     } else value = (await captureOutput(session, part.source, interrupt, errIO)).replace(/\n+$/, '');
     if (part.quoted) {
-      cur += value;
+      add(value, false);
       hasContent = true;
       continue;
     }
     const pieces = value.split(/[ \t\n]+/);
     for (let i = 0; i < pieces.length; i++) {
       if (i > 0) {
-        if (hasContent || cur) fields.push(cur);
-        cur = '';
+        if (hasContent || cur.text) fields.push(cur);
+        cur = { text: '', active: [] };
         hasContent = false;
       }
       if (pieces[i]) {
-        cur += pieces[i];
+        add(pieces[i], true);
         hasContent = true;
       }
     }
   }
-  if (hasContent || cur) fields.push(cur);
-  return fields;
+  if (hasContent || cur.text) fields.push(cur);
+  return fields.flatMap((f) => {
+    if (!hasGlob(f)) return [f.text];
+    const matches = expandPathname(session.world, session.env, f);
+    return matches.length ? matches : [f.text];
+  });
 }
 
 /** `$(...)`: runs a nested line and returns what it printed on stdout. */

@@ -11,10 +11,13 @@ import { seq } from './commands/text/seq';
 import { help } from './commands/builtins/help';
 import { cat } from './commands/text/cat';
 import './commands/files/os-release';
+import './commands/files/sysfs-net';
 import { grep } from './commands/text/grep';
 import { head, tail } from './commands/text/head';
 import { sort } from './commands/text/sort';
 import { wc } from './commands/text/wc';
+import { cut } from './commands/text/cut';
+import { printf } from './commands/builtins/printf';
 import { ls } from './commands/files/ls';
 import { mkdir } from './commands/files/mkdir';
 import { ln } from './commands/files/ln';
@@ -46,9 +49,9 @@ import { getent } from './commands/getent';
 
 const PROGRAMS: readonly Program[] = [
   // shell builtins
-  ash, bash, bracket, breakCmd, cd, clear, colon, command, continueCmd, echo, seq, test, exit, exportVar, falseCmd, fg, help, history, jobs, kill, pwd, sh, sudo, trueCmd, typeCmd, wait, which, whoami,
+  ash, bash, bracket, breakCmd, cd, clear, colon, command, continueCmd, echo, seq, test, exit, exportVar, falseCmd, fg, help, history, jobs, kill, printf, pwd, sh, sudo, trueCmd, typeCmd, wait, which, whoami,
   // text utilities
-  cat, grep, head, sort, tail, wc,
+  cat, cut, grep, head, sort, tail, wc,
   // file utilities
   ln, ls, mkdir, rm, sleep, tee, touch,
   // Ctrl-P Ctrl-Q typed in a container shell entered by docker attach / run -it / exec -it

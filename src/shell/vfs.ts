@@ -13,7 +13,23 @@ export interface FileProvider {
   write?(world: World, env: ProcessEnv, content: string): string | null;
 }
 
+/** A directory of computed files whose names depend on state (/sys/class/net/<dev>/...): read-only. */
+export interface FileFamily {
+  /** Every path the family has for `env` (listings and `ls`). */
+  paths(world: World, env: ProcessEnv): string[];
+  /** One file's content, or null when it does not exist. */
+  read(world: World, env: ProcessEnv, path: string): string | null;
+  /** Paths the family may answer for (a cheap test before `read`). */
+  prefix: string;
+}
+
 const providers: FileProvider[] = [];
+const families: FileFamily[] = [];
+
+/** Registers a family of computed files under `family.prefix`. */
+export function registerFileFamily(family: FileFamily): void {
+  families.push(family);
+}
 
 /** Registers a computed file; later registrations for the same path and place win. */
 export function registerFile(p: FileProvider): void {
@@ -26,7 +42,10 @@ function inContainer(env: ProcessEnv): boolean {
 
 function providerFor(path: string, env: ProcessEnv): FileProvider | undefined {
   const where = inContainer(env) ? 'container' : 'host';
-  return providers.find((p) => p.path === path && (!p.where || p.where === where));
+  const fixed = providers.find((p) => p.path === path && (!p.where || p.where === where));
+  if (fixed) return fixed;
+  const family = families.find((f) => path.startsWith(f.prefix));
+  return family && { path, read: (world, e) => family.read(world, e, path) };
 }
 
 /** Resolves `path` against the working directory (`~` is the user's home). */
@@ -54,7 +73,19 @@ export function providerPaths(world: World, env: ProcessEnv): string[] {
     if (seen.has(p.path) || (p.where && p.where !== where)) continue;
     if (p.read(world, env) !== null) seen.add(p.path);
   }
+  for (const f of families) for (const path of f.paths(world, env)) seen.add(path);
   return [...seen];
+}
+
+/** Lists a directory (names, and which are directories), or null when it is not one; registered by the directory model. */
+let dirReader: ((world: World, env: ProcessEnv, abs: string) => { name: string; dir: boolean }[] | null) | null = null;
+export function setDirReader(fn: typeof dirReader): void {
+  dirReader = fn;
+}
+
+/** readdir(3) for the shell's own use (pathname expansion). */
+export function listDir(world: World, env: ProcessEnv, abs: string): { name: string; dir: boolean }[] | null {
+  return dirReader ? dirReader(world, env, abs) : null;
 }
 
 /** Checks the directory a new file goes in; registered by the file commands' directory model. */
@@ -78,6 +109,10 @@ export function readFile(world: World, env: ProcessEnv, path: string): ReadResul
   const stored = world.state.files?.[userKey(env, abs)];
   if (stored !== undefined) return { ok: true, content: stored };
   if (['/', '/etc', '/proc', '/tmp', '/root', '/home', '/var'].includes(abs)) return { ok: false, error: 'EISDIR' };
+  // A directory that holds computed or stored files.
+  const below = `${abs}/`;
+  const inside = (k: string) => k.startsWith(below);
+  if (providerPaths(world, env).some(inside) || Object.keys(world.state.files ?? {}).some((k) => inside(k.slice(env.fsRoot.length + 1)) && k.startsWith(`${env.fsRoot}:`))) return { ok: false, error: 'EISDIR' };
   return { ok: false, error: 'ENOENT' };
 }
 

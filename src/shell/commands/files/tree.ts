@@ -4,7 +4,7 @@
 import type { World } from '../../../core/world';
 import { WORLD_EPOCH_US } from '../../../core/sim/clock';
 import type { ProcessEnv } from '../../types';
-import { providerPaths, resolvePath, setParentCheck } from '../../vfs';
+import { providerPaths, resolvePath, setDirReader, setParentCheck } from '../../vfs';
 import { netnsNames } from '../../../core/kernel/netns-names';
 
 export interface Entry {
@@ -16,7 +16,7 @@ export interface Entry {
   mtimeUs: number;
 }
 
-const BASE_DIRS = ['/', '/bin', '/dev', '/etc', '/home', '/proc', '/proc/sys', '/proc/sys/net', '/proc/sys/net/ipv4', '/root', '/run', '/sbin', '/tmp', '/usr', '/var'];
+const BASE_DIRS = ['/', '/bin', '/dev', '/etc', '/home', '/proc', '/proc/sys', '/proc/sys/net', '/proc/sys/net/ipv4', '/root', '/run', '/sbin', '/sys', '/tmp', '/usr', '/var'];
 
 /** The path with /var/run replaced by /run (Ubuntu and alpine both symlink it). */
 export function canonical(abs: string): string {
@@ -141,4 +141,9 @@ setParentCheck((world, env, abs) => {
   const parent = stat(world, env, parentOf(canonical(abs)));
   if (!parent) return 'No such file or directory';
   return parent.dir ? null : 'Not a directory';
+});
+
+setDirReader((world, env, abs) => {
+  const d = stat(world, env, abs);
+  return d?.dir ? readDir(world, env, abs).map((e) => ({ name: e.name, dir: e.dir })) : null;
 });
