@@ -45,6 +45,7 @@ import { tcpdump } from './commands/tcpdump';
 import { iptables, iptablesSaveCmd } from './commands/iptables';
 import { nsenter } from './commands/nsenter';
 import { python3 } from './commands/python3';
+import { nc } from './commands/nc';
 import { getent } from './commands/getent';
 
 const PROGRAMS: readonly Program[] = [
@@ -57,7 +58,7 @@ const PROGRAMS: readonly Program[] = [
   // Ctrl-P Ctrl-Q typed in a container shell entered by docker attach / run -it / exec -it
   dockerDetachKeys,
   // tools
-  bridge, brctl, cnlab, curl, digProgram, docker, getent, hostProgram, hostname, ifconfigProgram, ip, netstatProgram, routeProgram, iptables, iptablesSaveCmd, nsenter, nslookup, ping, python3, ss, sysctl, tcpdump, traceroute, wget,
+  bridge, brctl, cnlab, curl, digProgram, docker, getent, hostProgram, hostname, ifconfigProgram, ip, netstatProgram, routeProgram, iptables, iptablesSaveCmd, nc, nsenter, nslookup, ping, python3, ss, sysctl, tcpdump, traceroute, wget,
 ];
 
 const byName = new Map<string, Program>(PROGRAMS.map((p) => [p.name, p]));

@@ -15,6 +15,7 @@ import { startResolver } from './embedded-dns';
 import { effectiveArgv, planMainProcess } from './main-process';
 import { serviceStartLogs } from './service-logs';
 import './access-log';
+import { startNetcatMain } from './netcat-main';
 import type { Container, DockerEngineState, Sandbox } from './types';
 
 /** The namespace a container's processes run in (its sandbox, the host's, or the one it joined). */
@@ -102,6 +103,7 @@ function startMainProcess(world: World, engine: DockerEngineState, c: Container)
   if (plan.kind === 'timed') c.state.exitAtUs = world.clock.now() + plan.seconds * 1_000_000;
   if (plan.kind === 'shell' && !plan.lives) c.state.exitAtUs = world.clock.now() + 20_000;
   if (plan.kind === 'shell' && plan.lives && c.config.tty) c.logs.push({ stream: 'stdout', text: plan.shell === 'bash' ? `root@${c.config.hostname}:/# ` : '/ # ', us: world.clock.now() });
+  if (plan.kind === 'forever') startNetcatMain(world, containerNetns(world, engine, c), c, effectiveArgv(c));
   if (plan.kind !== 'service') return;
   const netns = containerNetns(world, engine, c)!;
   const ip = Object.values(c.networks).map((e) => engine.endpoints[e.endpointId]?.ipv4.split('/')[0]).find(Boolean) ?? '';
