@@ -9,6 +9,7 @@ import { findProgram } from './registry';
 import { parseLine } from './parser';
 import { readFile, writeFile } from './vfs';
 import { expandPathname, hasGlob, type PatternText } from './glob';
+import { installHint } from './command-not-found';
 
 /** Exit status of a command killed by Ctrl-C (128 + SIGINT). */
 export const EXIT_INTERRUPTED = 130;
@@ -243,7 +244,9 @@ export async function execProgram(
   const name = argv[0];
   const program = findProgram(name, env.flavor);
   if (!program) {
-    if (env.shell === 'bash') io.err(`bash: ${name}: command not found\n`);
+    const hint = env.flavor === 'ubuntu' && env.shell === 'bash' ? installHint(name, env.user) : null;
+    if (hint) io.err(hint);
+    else if (env.shell === 'bash') io.err(`bash: ${name}: command not found\n`);
     else if (env.shell === 'dash') io.err(`sh: 1: ${name}: not found\n`);
     else io.err(`${env.shell}: ${name}: not found\n`);
     return 127;
