@@ -2,6 +2,7 @@
 // its /etc/hosts line, the default route and published ports follow the gateway endpoint), else on next start.
 import type { World } from '../world';
 import { DaemonError } from './errors';
+import { endpointSettingsError } from './endpoint-settings';
 import { endpointOf, isUserDefined, joinNetwork, leaveNetwork } from './endpoint';
 import { writeEtcFiles } from './etc-files';
 import { startResolver } from './embedded-dns';
@@ -24,9 +25,8 @@ export function connectContainer(world: World, engine: DockerEngineState, c: Con
     throw new DaemonError(`endpoint with name ${c.name} already exists in network ${n.name}`, 403);
   }
   if (!isUserDefined(n) && req.aliases.length) throw new DaemonError('network-scoped alias is supported only for containers in user defined networks', 400);
-  if (!isUserDefined(n) && req.ipv4Address) {
-    throw new DaemonError(`invalid config for network ${n.name}: invalid endpoint settings:\nuser specified IP address is supported on user defined networks only`, 400);
-  }
+  const problem = endpointSettingsError(n.name, n, req);
+  if (problem) throw new DaemonError(problem, 400);
   const entry = { networkId: n.id, endpointId: '', request: req };
   if (c.state.status === 'running' && c.sandboxId) {
     const sb = engine.sandboxes[c.sandboxId];

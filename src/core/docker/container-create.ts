@@ -2,9 +2,8 @@
 // validation, and the container record with its resolved main process (entrypoint + cmd over the image's).
 import type { World } from '../world';
 import { rfc3339Nano } from '../sim/clock';
-import { parseIpv4 } from '../net/ipv4';
-import { cidrContains, parseCidr } from '../net/cidr';
 import { DaemonError } from './errors';
+import { endpointSettingsError } from './endpoint-settings';
 import type { CatalogImage } from './image-catalog';
 import { containersOf, findContainer } from './lookup';
 import { randomContainerName } from './names';
@@ -50,7 +49,6 @@ export interface ContainerCreateRequest {
 
 export const ZERO_TIME = '0001-01-01T00:00:00Z';
 
-const PREDEFINED_MODES = ['bridge', 'host', 'none', 'default'];
 
 /** verifyContainerSettings (runconfig validateNetMode/validateNetContainerMode): checked before the image is looked up. */
 export function validateHostConfig(engine: DockerEngineState, req: ContainerCreateRequest): string[] {
@@ -92,18 +90,9 @@ function validateNetworking(engine: DockerEngineState, req: ContainerCreateReque
     if (!findContainer(engine, target)) throw new DaemonError(`No such container: ${target}`, 404);
   }
   for (const [net, ep] of Object.entries(req.endpoints)) {
-    if (!ep.ipv4Address) continue;
-    const invalid = (why: string) => new DaemonError(`invalid config for network ${net}: invalid endpoint settings:\n${why}`, 400);
-    if (parseIpv4(ep.ipv4Address) === null || ep.ipv4Address === '0.0.0.0') throw invalid(`invalid IPv4 address: ${ep.ipv4Address}`);
-    if (PREDEFINED_MODES.includes(net)) throw invalid('user specified IP address is supported on user defined networks only');
-    // validateIPAMConfigIsInRange (v25+): only a subnet the user configured may take a chosen address, and it must
-    // hold it (IpamConf.Contains: the subnet, whatever its --ip-range). A network that does not exist yet fails at start.
     const n = Object.values(engine.networks).find((x) => x.name === net || x.id === net);
-    const configured = (n?.ipam.config ?? []).filter((c) => !c.subnetAuto);
-    if (!n || n.predefined || !['bridge', 'macvlan', 'ipvlan'].includes(n.driver)) continue;
-    if (!configured.length) throw invalid('user specified IP address is supported only when connecting to networks with user configured subnets');
-    const ip = parseIpv4(ep.ipv4Address)!;
-    if (!configured.some((c) => cidrContains(parseCidr(c.subnet)!, ip))) throw invalid(`no configured subnet or ip-range contain the IP address ${ep.ipv4Address}`);
+    const problem = endpointSettingsError(net, n, ep);
+    if (problem) throw new DaemonError(`invalid config for network ${net}: ${problem}`, 400);
   }
 }
 
