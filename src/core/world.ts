@@ -23,6 +23,8 @@ export interface HostState {
   os: 'ubuntu';
   /** The kernel's ping_port_rover: the last ICMP echo identifier it gave a ping socket (see kernel/ping-socket.ts). */
   pingPortRover?: number;
+  /** Packages installed beyond the base system (`sudo apt install jq`). */
+  packages?: string[];
 }
 
 export interface WorldState {

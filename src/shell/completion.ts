@@ -1,8 +1,10 @@
 // Tab completion: command names first, then whatever the program offers (subcommands, flags, live object names).
 // Like bash's programmable completion, `sudo CMD ...` and `ip netns exec NS CMD ...` complete as CMD would.
 import type { Session } from './session';
+import type { World } from '../core/world';
 import { completerFor, type Completer } from './completers';
-import { listPrograms, findProgram } from './registry';
+import { listPrograms } from './registry';
+import { programOnPath } from './path';
 import { roughWords } from './parser';
 import type { ProcessEnv } from './types';
 import './completions/docker';
@@ -32,8 +34,8 @@ function atWrappedCommand(words: string[]): boolean {
   return words.length === 4 && words[0] === 'ip' && words[1] === 'netns' && words[2] === 'exec';
 }
 
-function commandNames(env: ProcessEnv): string[] {
-  return listPrograms(env.flavor).map((p) => p.name);
+function commandNames(world: World, env: ProcessEnv): string[] {
+  return listPrograms(env.flavor).filter((p) => programOnPath(world, env, p.name)).map((p) => p.name);
 }
 
 /** Completes the word that ends at `cursor`; candidates are sorted and unique. */
@@ -50,11 +52,11 @@ export function completeLine(session: Session, line: string, cursor: number): { 
   let pool: string[];
   const inner = unwrap(words);
   if (words.length === 0 || atWrappedCommand(words)) {
-    pool = commandNames(env);
+    pool = commandNames(session.world, env);
   } else if (inner.length === 0) {
     pool = [];
   } else {
-    const program = findProgram(inner[0], env.flavor);
+    const program = programOnPath(session.world, env, inner[0]);
     const completer = program && (completerFor(program.name) ?? FALLBACK[program.name]);
     pool = completer ? completer({ world: session.world, env, words: inner, current }) : [];
   }

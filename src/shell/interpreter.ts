@@ -5,11 +5,11 @@ import { ArithError, evalArith } from './arith';
 import { JobInterrupt } from './jobs';
 import type { CommandContext, CommandIO, Interrupt, ProcessEnv } from './types';
 import type { Session } from './session';
-import { findProgram } from './registry';
 import { parseLine } from './parser';
 import { readFile, writeFile } from './vfs';
 import { expandPathname, hasGlob, type PatternText } from './glob';
 import { installHint } from './command-not-found';
+import { lookupProgram } from './path';
 
 /** Exit status of a command killed by Ctrl-C (128 + SIGINT). */
 export const EXIT_INTERRUPTED = 130;
@@ -242,12 +242,17 @@ export async function execProgram(
   interrupt: Interrupt,
 ): Promise<number> {
   const name = argv[0];
-  const program = findProgram(name, env.flavor);
+  const found = lookupProgram(session.world, env, name);
+  if (found.kind === 'not-emulated') {
+    io.err(`cnlab: '${name}' is installed, but this lab does not emulate it\n`);
+    return 127;
+  }
+  const program = found.kind === 'found' ? found.program : undefined;
   if (!program) {
     const hint = env.flavor === 'ubuntu' && env.shell === 'bash' ? installHint(name, env.user) : null;
     if (hint) io.err(hint);
     else if (env.shell === 'bash') io.err(`bash: ${name}: command not found\n`);
-    else if (env.shell === 'dash') io.err(`sh: 1: ${name}: not found\n`);
+    else if (env.shell === 'dash' || (env.shell === 'sh' && env.flavor !== 'busybox')) io.err(`sh: 1: ${name}: not found\n`);
     else io.err(`${env.shell}: ${name}: not found\n`);
     return 127;
   }

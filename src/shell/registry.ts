@@ -47,6 +47,8 @@ import { nsenter } from './commands/nsenter';
 import { python3 } from './commands/python3';
 import { nc } from './commands/nc';
 import { getent } from './commands/getent';
+import { apt, aptGet } from './commands/pkg/apt';
+import { apk } from './commands/pkg/apk';
 
 const PROGRAMS: readonly Program[] = [
   // shell builtins
@@ -58,7 +60,7 @@ const PROGRAMS: readonly Program[] = [
   // Ctrl-P Ctrl-Q typed in a container shell entered by docker attach / run -it / exec -it
   dockerDetachKeys,
   // tools
-  bridge, brctl, cnlab, curl, digProgram, docker, getent, hostProgram, hostname, ifconfigProgram, ip, netstatProgram, routeProgram, iptables, iptablesSaveCmd, nc, nsenter, nslookup, ping, python3, ss, sysctl, tcpdump, traceroute, wget,
+  apk, apt, aptGet, bridge, brctl, cnlab, curl, digProgram, docker, getent, hostProgram, hostname, ifconfigProgram, ip, netstatProgram, routeProgram, iptables, iptablesSaveCmd, nc, nsenter, nslookup, ping, python3, ss, sysctl, tcpdump, traceroute, wget,
 ];
 
 const byName = new Map<string, Program>(PROGRAMS.map((p) => [p.name, p]));
@@ -67,6 +69,11 @@ const byName = new Map<string, Program>(PROGRAMS.map((p) => [p.name, p]));
 export function findProgram(name: string, flavor: Flavor): Program | undefined {
   const p = byName.get(name);
   return p && (!p.flavors || p.flavors.includes(flavor)) ? p : undefined;
+}
+
+/** The program `name` whatever userland it was written for (a package added it to an image that lacked it). */
+export function findProgramAnyFlavor(name: string): Program | undefined {
+  return byName.get(name);
 }
 
 /** Every program available in a userland, sorted by name (for `help` and completion). */

@@ -34,6 +34,10 @@ export const INTERNET: readonly InternetHost[] = [
   host(['registry-1.docker.io', 'docker.io'], '54.236.113.205', 88.2, 233, { server: 'docker-distribution' }),
   host(['kubernetes.io'], '147.75.40.150', 90.4, 50, { server: 'Netlify' }),
   host(['archive.ubuntu.com'], '91.189.91.82', 80.1, 51, { server: 'Apache/2.4.29 (Ubuntu)' }),
+  host(['security.ubuntu.com'], '91.189.91.83', 80.4, 51, { server: 'Apache/2.4.29 (Ubuntu)' }),
+  // Package mirrors (apt in Debian images, apk in Alpine ones), behind Fastly.
+  host(['deb.debian.org', 'debian.map.fastly.net'], '151.101.130.132', 10.8, 57, { server: 'Apache' }),
+  host(['dl-cdn.alpinelinux.org', 'dualstack.d.sni.global.fastly.net'], '151.101.2.132', 10.6, 57, { server: 'nginx' }),
 ];
 
 const byIp = new Map(INTERNET.map((h) => [h.ip, h]));

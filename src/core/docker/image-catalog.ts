@@ -41,7 +41,7 @@ export interface CatalogImage {
 }
 
 const PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-const NET_TOOLS = ['python3', 'nc', 'ping', 'ip', 'ss', 'nslookup', 'dig', 'host', 'traceroute', 'tcpdump', 'wget', 'iptables', 'bridge', 'brctl'];
+const NET_TOOLS = ['apk', 'jq', 'python3', 'nc', 'ping', 'ip', 'ss', 'nslookup', 'dig', 'host', 'traceroute', 'tcpdump', 'wget', 'iptables', 'bridge', 'brctl'];
 
 export const IMAGE_CATALOG: readonly CatalogImage[] = [
   {
@@ -209,7 +209,7 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
     labels: {},
     stopSignal: '',
     flavor: 'debian',
-    absent: [],
+    absent: ['apt', 'apt-get'],
   },
 ];
 
@@ -263,7 +263,7 @@ export function refText(ref: ImageRef): string {
 /** Executables the images' userlands ship (BusyBox applets in alpine/busybox; coreutils and friends in Debian). */
 const USERLAND: Record<'busybox' | 'debian', ReadonlySet<string>> = {
   busybox: new Set(
-    ('sh ash arp awk basename cat chmod chown cp cut date dd df dirname dmesg du echo env expr false find free grep ' +
+    ('sh ash apk arp awk basename cat chmod chown cp cut date dd df dirname dmesg du echo env expr false find free grep ' +
       'getent head hostname id ifconfig ip ipcalc kill less ln ls mkdir mount mv nc netstat nslookup ping ping6 printenv ps pwd ' +
       'readlink rm rmdir route sed seq sleep sort stat tail tar tee test top touch tr traceroute true uname uniq uptime ' +
       'vi watch wc wget which whoami xargs yes').split(' '),
@@ -271,7 +271,7 @@ const USERLAND: Record<'busybox' | 'debian', ReadonlySet<string>> = {
   debian: new Set(
     ('sh bash dash cat chmod chown cp cut date dd df dirname du echo env expr false find getent grep head hostname id kill ' +
       'ln ls mkdir mount mv printenv pwd readlink rm rmdir sed seq sleep sort stat tail tar tee test touch tr true ' +
-      'uname uniq wc which whoami xargs yes curl ping ip ss nslookup dig host tcpdump traceroute iptables nc wget zsh python3').split(' '),
+      'uname uniq wc which whoami xargs yes curl ping ip ss nslookup dig host tcpdump traceroute iptables nc wget zsh python3 apt apt-get').split(' '),
   ),
 };
 

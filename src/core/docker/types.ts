@@ -211,6 +211,8 @@ export interface Container {
   /** Where published ports lead while running: the gateway endpoint's address and bridge. */
   portTarget?: { ip: string; bridge: string } | null;
   state: ContainerState;
+  /** Packages added to its filesystem since it was created (`apt-get install`, `apk add`), and whether apt's lists were fetched. */
+  packages?: { installed: string[]; aptLists?: boolean };
   restartCount: number;
   /** The sandbox while running (null when stopped or in `container:` mode). */
   sandboxId: string | null;

@@ -3,7 +3,7 @@
 // kinds are opened and entered the same way, with the same errors, and change nothing else.
 import { FlagSet, describeFlagError, type FlagSpec } from '../../flags';
 import type { CommandContext, ProcessEnv, Program } from '../../types';
-import { findProgram } from '../../registry';
+import { programOnPath } from '../../path';
 import { parseLine } from '../../parser';
 import { runScript } from '../../interpreter';
 import { executableExists } from '../docker/container/runtime';
@@ -120,10 +120,10 @@ function basename(p: string): string {
 /** Whether `name` exists in the filesystem the process now sees (the container's image after `-m`). */
 function installed(ctx: CommandContext, env: ProcessEnv, entered: Entered[], name: string): boolean {
   const mnt = entered.find((e) => e.type === 'mnt')?.ns.container;
-  if (mnt) return executableExists(mnt, name) && (findProgram(name, env.flavor) !== undefined || ['sh', 'ash', 'bash'].includes(name));
+  if (mnt) return executableExists(mnt, name) && (programOnPath(ctx.world, env, name) !== undefined || ['sh', 'ash', 'bash'].includes(name));
   if (['sh', 'bash'].includes(name)) return true;
   if (name === 'ash') return env.flavor === 'busybox';
-  return findProgram(name, env.flavor) !== undefined;
+  return programOnPath(ctx.world, env, name) !== undefined;
 }
 
 /** execvp: the program (or `$SHELL` when none is given) in the entered namespaces. */

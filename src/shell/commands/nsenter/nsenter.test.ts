@@ -35,6 +35,10 @@ describe('nsenter', () => {
     await run('docker run -dit --name u1 ubuntu');
     await run('docker run -dit --privileged --name p1 ubuntu');
     expect(await run('docker exec u1 nsenter -t 1 -n ip -br link')).toEqual({ code: 1, text: "nsenter: reassociate to namespace 'ns/net' failed: Operation not permitted\n" });
+    // The ubuntu image has no iproute2 until it is installed.
+    expect(await run('docker exec p1 nsenter -t 1 -n ip -br link')).toEqual({ code: 127, text: 'nsenter: failed to execute ip: No such file or directory\n' });
+    await run('docker exec p1 apt-get update');
+    await run('docker exec p1 apt-get install -y iproute2');
     expect((await run('docker exec p1 nsenter -t 1 -n ip -br link')).code).toBe(0);
     // Only the container's own processes are visible in its PID namespace.
     expect((await run('docker exec p1 nsenter -t 1000 -n true')).text).toBe('nsenter: cannot open /proc/1000/ns/net: No such file or directory\n');

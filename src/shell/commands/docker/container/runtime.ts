@@ -10,6 +10,7 @@ import { fsRootOf } from '../../../../core/docker/etc-files';
 import type { CommandContext, CommandIO, ProcessEnv } from '../../../types';
 import type { Session } from '../../../session';
 import { findProgram } from '../../../registry';
+import { commandsOf, imageDistro } from '../../../../core/os/packages';
 import { execProgram, runScript } from '../../../interpreter';
 import { parseLine } from '../../../parser';
 
@@ -47,6 +48,8 @@ export function executableExists(c: Container, argv0: string): boolean {
   const name = basename(argv0);
   const image = catalogById(c.imageId);
   if (!image) return false;
+  const distro = imageDistro(image);
+  if (distro && commandsOf(distro, c.packages?.installed ?? []).has(name)) return true;
   if (image.absent.includes(name)) return false;
   return imageHasExecutable(image, name) || findProgram(name, image.flavor) !== undefined;
 }

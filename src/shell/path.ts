@@ -1,0 +1,57 @@
+// The $PATH lookup: which programs a process's filesystem has — its image's userland minus what the image lacks,
+// plus what packages installed since (`apt-get install`, `apk add`); on the host, Ubuntu's base system.
+import type { World } from '../core/world';
+import type { Container } from '../core/docker/types';
+import { catalogById } from '../core/docker/image-catalog';
+import { commandsOf, HOST_ABSENT, imageDistro, type Distro } from '../core/os/packages';
+import { findProgram, findProgramAnyFlavor } from './registry';
+import type { Program, ProcessEnv } from './types';
+
+/** The container whose files this process sees, if any. */
+export function containerOf(world: World, env: ProcessEnv): Container | undefined {
+  const id = env.containerId ?? (env.fsRoot.startsWith('ctr:') ? env.fsRoot.slice(4) : undefined);
+  if (!id) return undefined;
+  for (const engine of Object.values(world.state.docker)) {
+    const c = engine.containers?.[id] ?? Object.values(engine.containers ?? {}).find((x) => x.id.startsWith(id));
+    if (c) return c;
+  }
+  return undefined;
+}
+
+/** The distribution of the process's filesystem: Ubuntu on the host, the image's in a container (none for busybox). */
+export function distroOf(world: World, env: ProcessEnv): Distro | null {
+  const c = containerOf(world, env);
+  if (!c) return env.flavor === 'ubuntu' ? 'ubuntu' : null;
+  const image = catalogById(c.imageId);
+  return image ? imageDistro(image) : null;
+}
+
+/** Packages installed since the filesystem was made. */
+export function installedPackages(world: World, env: ProcessEnv): string[] {
+  const c = containerOf(world, env);
+  if (c) return c.packages?.installed ?? [];
+  return world.state.hosts[env.host]?.packages ?? [];
+}
+
+export type Lookup = { kind: 'found'; program: Program } | { kind: 'missing' } | { kind: 'not-emulated' };
+
+/** execvp's search for `name` in this process's filesystem. */
+export function lookupProgram(world: World, env: ProcessEnv, name: string): Lookup {
+  const distro = distroOf(world, env);
+  const added = distro ? commandsOf(distro, installedPackages(world, env)) : new Set<string>();
+  if (added.has(name)) {
+    const program = findProgram(name, env.flavor) ?? findProgramAnyFlavor(name);
+    return program ? { kind: 'found', program } : { kind: 'not-emulated' };
+  }
+  const c = containerOf(world, env);
+  const absent = c ? (catalogById(c.imageId)?.absent ?? []) : env.flavor === 'ubuntu' ? HOST_ABSENT : [];
+  if (absent.includes(name)) return { kind: 'missing' };
+  const program = findProgram(name, env.flavor);
+  return program ? { kind: 'found', program } : { kind: 'missing' };
+}
+
+/** The program, when the process can run it. */
+export function programOnPath(world: World, env: ProcessEnv, name: string): Program | undefined {
+  const l = lookupProgram(world, env, name);
+  return l.kind === 'found' ? l.program : undefined;
+}
