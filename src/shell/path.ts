@@ -2,7 +2,7 @@
 // plus what packages installed since (`apt-get install`, `apk add`); on the host, Ubuntu's base system.
 import type { World } from '../core/world';
 import type { Container } from '../core/docker/types';
-import { catalogById } from '../core/docker/image-catalog';
+import { catalogById, imageHasExecutable } from '../core/docker/image-catalog';
 import { commandsOf, HOST_ABSENT, imageDistro, type Distro } from '../core/os/packages';
 import { findProgram, findProgramAnyFlavor } from './registry';
 import type { Program, ProcessEnv } from './types';
@@ -47,7 +47,10 @@ export function lookupProgram(world: World, env: ProcessEnv, name: string): Look
   const absent = c ? (catalogById(c.imageId)?.absent ?? []) : env.flavor === 'ubuntu' ? HOST_ABSENT : [];
   if (absent.includes(name)) return { kind: 'missing' };
   const program = findProgram(name, env.flavor);
-  return program ? { kind: 'found', program } : { kind: 'missing' };
+  if (program) return { kind: 'found', program };
+  // In the image, but a tool the lab has no model of.
+  const image = c ? catalogById(c.imageId) : undefined;
+  return image && imageHasExecutable(image, name) ? { kind: 'not-emulated' } : { kind: 'missing' };
 }
 
 /** The program, when the process can run it. */

@@ -40,6 +40,7 @@ import { wget } from './commands/wget';
 import { nslookup } from './commands/nslookup';
 import { digProgram, hostProgram } from './commands/dig';
 import { ifconfigProgram, netstatProgram, routeProgram } from './commands/net-tools';
+import { arpProgram } from './commands/net-tools/arp';
 import { traceroute } from './commands/traceroute';
 import { tcpdump } from './commands/tcpdump';
 import { iptables, iptablesSaveCmd } from './commands/iptables';
@@ -60,7 +61,7 @@ const PROGRAMS: readonly Program[] = [
   // Ctrl-P Ctrl-Q typed in a container shell entered by docker attach / run -it / exec -it
   dockerDetachKeys,
   // tools
-  apk, apt, aptGet, bridge, brctl, cnlab, curl, digProgram, docker, getent, hostProgram, hostname, ifconfigProgram, ip, netstatProgram, routeProgram, iptables, iptablesSaveCmd, nc, nsenter, nslookup, ping, python3, ss, sysctl, tcpdump, traceroute, wget,
+  apk, apt, aptGet, arpProgram, bridge, brctl, cnlab, curl, digProgram, docker, getent, hostProgram, hostname, ifconfigProgram, ip, netstatProgram, routeProgram, iptables, iptablesSaveCmd, nc, nsenter, nslookup, ping, python3, ss, sysctl, tcpdump, traceroute, wget,
 ];
 
 const byName = new Map<string, Program>(PROGRAMS.map((p) => [p.name, p]));
