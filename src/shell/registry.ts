@@ -50,6 +50,7 @@ import { nc } from './commands/nc';
 import { getent } from './commands/getent';
 import { apt, aptGet } from './commands/pkg/apt';
 import { apk } from './commands/pkg/apk';
+import { jq } from './commands/jq';
 
 const PROGRAMS: readonly Program[] = [
   // shell builtins
@@ -61,7 +62,7 @@ const PROGRAMS: readonly Program[] = [
   // Ctrl-P Ctrl-Q typed in a container shell entered by docker attach / run -it / exec -it
   dockerDetachKeys,
   // tools
-  apk, apt, aptGet, arpProgram, bridge, brctl, cnlab, curl, digProgram, docker, getent, hostProgram, hostname, ifconfigProgram, ip, netstatProgram, routeProgram, iptables, iptablesSaveCmd, nc, nsenter, nslookup, ping, python3, ss, sysctl, tcpdump, traceroute, wget,
+  apk, apt, aptGet, arpProgram, bridge, brctl, cnlab, curl, digProgram, docker, getent, hostProgram, hostname, ifconfigProgram, ip, netstatProgram, routeProgram, iptables, iptablesSaveCmd, jq, nc, nsenter, nslookup, ping, python3, ss, sysctl, tcpdump, traceroute, wget,
 ];
 
 const byName = new Map<string, Program>(PROGRAMS.map((p) => [p.name, p]));
