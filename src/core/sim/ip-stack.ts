@@ -7,6 +7,7 @@ import { cidrContains } from '../net/cidr';
 import { formatIpv4, isLoopback, parseIpv4, type Ipv4 } from '../net/ipv4';
 import { linkByIndex } from '../kernel/links';
 import { enterNs, leaveNs, runHook, verdictReason, type HookOutcome, type NsFlow } from './hooks';
+import { ctSeenReply } from '../kernel/netfilter/conntrack';
 import { arpSearch, reversePath, routerArpSearch, routerMac, unicastPath, type L2Endpoint, type LinkAt } from './l2';
 import { carryFrame, countOn, followPath, learnOnPath } from './frames';
 import { viewOf, type Walk } from './walk-context';
@@ -26,6 +27,15 @@ export type Arrival =
 /** Addresses this namespace owns (the local routing table): 127/8 and every interface address. */
 export function isLocalAddr(ns: Netns, ip: Ipv4): boolean {
   return isLoopback(ip) || ns.links.some((l) => l.addrs.some((a) => a.ip === ip));
+}
+
+/** The source for a local destination (the local table's `src`): the address itself when a device owns it, else
+ * the address of the lo prefix that covers it (127.0.0.53 is reached from 127.0.0.1). */
+export function localSourceFor(ns: Netns, dst: Ipv4): Ipv4 {
+  if (ns.links.some((l) => l.addrs.some((a) => a.ip === dst))) return dst;
+  const lo = ns.links.find((l) => l.kind === 'loopback');
+  const cover = lo?.addrs.find((a) => a.prefixLen < 32 && cidrContains({ ip: a.ip, len: a.prefixLen }, dst));
+  return cover?.ip ?? dst;
 }
 
 /** fib_lookup on the main table, skipping routes through devices that are down. */
@@ -98,7 +108,7 @@ export function sendLocal(walk: Walk, ns: Netns, pkt: Packet): Arrival {
     const reason = `route ${routeText(route, ns)} is ${route.type} in ${walk.label(ns)}`;
     return { kind: 'local-error', errno: route.type === 'prohibit' ? 'EACCES' : route.type === 'blackhole' ? 'EINVAL' : 'EHOSTUNREACH', reason };
   }
-  if (pkt.src === 0) pkt.src = local ? pkt.dst : sourceFor(ns, route);
+  if (pkt.src === 0) pkt.src = local ? localSourceFor(ns, pkt.dst) : sourceFor(ns, route);
   walk.srcIp ??= pkt.src;
   walk.record(ns, 'route', null, viewOf(pkt), local ? `${formatIpv4(pkt.dst)} is a local address of ${walk.label(ns)}: delivered through lo` : `route to ${formatIpv4(pkt.dst)}: ${routeText(route!, ns)} (from ${formatIpv4(pkt.src)})`);
   const flow = enterNs(walk, ns, pkt);
@@ -138,6 +148,8 @@ function inputLocal(walk: Walk, ns: Netns, flow: NsFlow, pkt: Packet, inIf: stri
   if (v.verdict !== 'ACCEPT') return refused(walk, ns, v, 'INPUT', pkt, inIf);
   if (inIf !== 'lo') leaveNs(walk, flow, pkt);
   else if (flow.tracked && !flow.hit) leaveNs(walk, flow, pkt);
+  // A reply over lo completes its flow (the entry turns ESTABLISHED), with no NAT left to undo.
+  else if (flow.hit) ctSeenReply(flow.hit, walk.world.clock.now());
   walk.spend(COST_US.deliver);
   return { kind: 'local', ns, pkt, inIf };
 }

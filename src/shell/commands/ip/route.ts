@@ -5,7 +5,7 @@ import { addRoute } from '../../../core/kernel/routes';
 import { hasCarrier, linkByIndex } from '../../../core/kernel/links';
 import { cidrContains, networkOf } from '../../../core/net/cidr';
 import { formatIpv4, parseIpv4 } from '../../../core/net/ipv4';
-import { routeLookup, isLocalAddr, sourceFor } from '../../../core/sim/ip-stack';
+import { routeLookup, isLocalAddr, localSourceFor, sourceFor } from '../../../core/sim/ip-stack';
 import { fail, garbage, matches, needLink, nextArg, requireRoot, IpFailure, type IpCtx } from './common';
 import { ipUsage } from './usage';
 
@@ -152,7 +152,7 @@ function get(ip: IpCtx, argv: string[]): void {
   if (addr === null) fail(ip, `Error: inet address is expected rather than "${target ?? ''}".`);
   const uid = ip.ctx.env.user === 'root' ? 0 : 1000;
   if (isLocalAddr(ip.ns, addr)) {
-    ip.ctx.out(`local ${formatIpv4(addr)} dev lo src ${formatIpv4(addr === 0x7f000001 ? addr : addr)} uid ${uid} \n    cache <local> \n`);
+    ip.ctx.out(`local ${formatIpv4(addr)} dev lo src ${formatIpv4(localSourceFor(ip.ns, addr))} uid ${uid} \n    cache <local> \n`);
     return;
   }
   const r = routeLookup(ip.ns, addr);
