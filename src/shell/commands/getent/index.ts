@@ -3,7 +3,7 @@
 import type { CommandContext, Program } from '../../types';
 import { etcFile, resolve } from '../../../core/dns';
 import { parseIpv4 } from '../../../core/net/ipv4';
-import { catalogById } from '../../../core/docker/image-catalog';
+import { distroOf } from '../../path';
 
 interface HostEnt {
   addr: string;
@@ -11,14 +11,9 @@ interface HostEnt {
   aliases: string[];
 }
 
-/** Alpine's getent (musl-utils) where the image is Alpine-based; glibc's everywhere else. */
+/** Alpine's getent (musl-utils) where the filesystem is Alpine's; glibc's everywhere else. */
 function isMusl(ctx: CommandContext): boolean {
-  if (!ctx.env.containerId) return false;
-  for (const engine of Object.values(ctx.world.state.docker)) {
-    const image = catalogById(engine.containers?.[ctx.env.containerId]?.imageId ?? '');
-    if (image) return image.flavor === 'busybox' || image.repo === 'nicolaka/netshoot';
-  }
-  return false;
+  return distroOf(ctx.world, ctx.env) === 'alpine';
 }
 
 /** hosts(5) lines as entries: address, canonical (first) name, the other names. */
