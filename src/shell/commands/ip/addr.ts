@@ -6,6 +6,7 @@ import { formatIpv4, parseIpv4 } from '../../../core/net/ipv4';
 import { fail, garbage, matches, needLink, nextArg, requireRoot, type IpCtx } from './common';
 import { briefAddr, linkHeader, linkStats } from './link-print';
 import { ipUsage } from './usage';
+import { addrInfoJson, linkJson, printJson } from './json';
 
 export interface LinkFilter {
   dev?: string;
@@ -71,6 +72,12 @@ function inetLines(ip: IpCtx, link: Link): string {
 
 function show(ip: IpCtx, argv: string[]): void {
   const links = selectLinks(ip, parseLinkFilter(ip, argv));
+  if (ip.opts.json) {
+    // With -4/-6 a link without such addresses is left out, as in the text output.
+    const records = links.map((l) => ({ ...linkJson(ip, l, false), addr_info: addrInfoJson(ip, l) })).filter((r) => !ip.opts.family || r.addr_info.length > 0);
+    printJson(ip, records);
+    return;
+  }
   for (const link of links) {
     if (ip.opts.family === 'inet' && visibleAddrs(link).length === 0) continue;
     if (ip.opts.family === 'inet6' && !link.addrs6?.length) continue;

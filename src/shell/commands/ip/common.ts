@@ -12,6 +12,9 @@ export interface IpOptions {
   oneline: boolean;
   stats: boolean;
   family: 'inet' | 'inet6' | 'link' | null;
+  /** `-j`: JSON instead of text; `-p` pretty-prints it. */
+  json?: boolean;
+  pretty?: boolean;
 }
 
 export interface IpCtx {

@@ -24,6 +24,8 @@ const globalFlags = new FlagSet(
       { name: 'color', type: 'bool', help: 'color output' },
       { name: 'numeric', type: 'bool', help: 'numeric' },
       { name: 'version', type: 'bool', help: 'version' },
+      { name: 'json', type: 'bool', help: 'JSON output' },
+      { name: 'pretty', type: 'bool', help: 'pretty JSON' },
       { name: 'help', type: 'bool', help: 'help' },
     ],
     interspersed: false,
@@ -37,7 +39,7 @@ const OPTION_WORDS: [string, string, boolean][] = [
   ['-Version', '--version', false], ['-statistics', '--statistics', false], ['-details', '--details', false],
   ['-resolve', '', false], ['-family', '--family', true], ['-oneline', '--oneline', false], ['-brief', '--brief', false],
   ['-netns', '--netns', true], ['-Numeric', '--numeric', false], ['-color', '--color', false], ['-help', '--help', false],
-  ['-all', '', false], ['-timestamp', '', false], ['-human', '', false],
+  ['-all', '', false], ['-timestamp', '', false], ['-human', '', false], ['-json', '--json', false], ['-pretty', '--pretty', false],
 ];
 
 /**
@@ -139,7 +141,7 @@ export const ip: Program = {
       ctx.err(`Error: argument "${family}" is wrong: invalid address family\n`);
       return 255;
     }
-    const opts: IpOptions = { brief: !!v.brief, details: !!v.details, oneline: !!v.oneline, stats: !!v.statistics, family: (family || null) as IpOptions['family'] };
+    const opts: IpOptions = { brief: !!v.brief, details: !!v.details, oneline: !!v.oneline, stats: !!v.statistics, family: (family || null) as IpOptions['family'], json: !!v.json, pretty: !!v.pretty };
     const ipc: IpCtx = { ctx, world: ctx.world, ns: ctx.world.state.netns[nsId], busybox, opts };
     const obj = OBJECTS.find((o) => matches(objWord, o));
     try {

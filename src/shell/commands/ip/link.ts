@@ -7,6 +7,7 @@ import { parseIpv4 } from '../../../core/net/ipv4';
 import { isValidMac } from '../../../core/net/mac';
 import { fail, garbage, matches, namedNetns, needLink, nextArg, requireRoot, IpFailure, type IpCtx } from './common';
 import { briefLink, linkHeader, linkStats } from './link-print';
+import { linkJson, printJson } from './json';
 import { parseLinkFilter, selectLinks } from './addr';
 import { ipUsage } from './usage';
 
@@ -17,6 +18,10 @@ function checkName(ip: IpCtx, name: string): void {
 }
 
 function show(ip: IpCtx, argv: string[]): void {
+  if (ip.opts.json) {
+    printJson(ip, selectLinks(ip, parseLinkFilter(ip, argv)).map((l) => linkJson(ip, l, true)));
+    return;
+  }
   for (const link of selectLinks(ip, parseLinkFilter(ip, argv))) {
     if (ip.opts.brief) {
       ip.ctx.out(briefLink(ip, link));

@@ -5,6 +5,7 @@ import { formatIpv4, parseIpv4 } from '../../../core/net/ipv4';
 import { isValidMac } from '../../../core/net/mac';
 import { fail, garbage, matches, needLink, nextArg, requireRoot, IpFailure, type IpCtx } from './common';
 import { ipUsage } from './usage';
+import { neighJson, printJson } from './json';
 
 /** base_reachable_time: a confirmed entry is REACHABLE for about 30 s, then STALE until used again. */
 const REACHABLE_US = 30_000_000;
@@ -21,6 +22,10 @@ function show(ip: IpCtx, argv: string[]): void {
     else if (argv[i] === 'nud' || argv[i] === 'to') i++;
   }
   const now = ip.world.clock.now();
+  if (ip.opts.json) {
+    printJson(ip, ip.ns.neigh.filter((n) => linkByIndex(ip.ns, n.dev) && (dev === undefined || n.dev === dev)).map((n) => neighJson(ip, n, neighState(n, now), dev === undefined)));
+    return;
+  }
   for (const n of ip.ns.neigh) {
     const link = linkByIndex(ip.ns, n.dev);
     if (!link || (dev !== undefined && n.dev !== dev)) continue;

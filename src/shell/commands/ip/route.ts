@@ -8,6 +8,7 @@ import { formatIpv4, parseIpv4 } from '../../../core/net/ipv4';
 import { routeLookup, isLocalAddr, localSourceFor, sourceFor } from '../../../core/sim/ip-stack';
 import { fail, garbage, matches, needLink, nextArg, requireRoot, IpFailure, type IpCtx } from './common';
 import { ipUsage } from './usage';
+import { printJson, routeJson } from './json';
 
 function dstText(r: Route): string {
   if (r.dstLen === 0) return 'default';
@@ -186,6 +187,10 @@ export function ipRoute(ip: IpCtx, argv: string[]): void {
     }
     const spec = verb === undefined ? { onlink: false } as RouteSpec : parseSpec(ip, rest);
     const dev = spec.dev !== undefined ? needLink(ip, spec.dev) : undefined;
+    if (ip.opts.json && table !== 'local' && table !== '255') {
+      printJson(ip, dumpOrder(ip.ns.routes).filter((r) => !dev || r.dev === dev.ifindex).map((r) => routeJson(ip, r)));
+      return;
+    }
     if (table !== 'local' && table !== '255') for (const r of dumpOrder(ip.ns.routes)) if (!dev || r.dev === dev.ifindex) ip.ctx.out(routeLine(ip, r));
     if (table === 'main' || table === '254') return;
     for (const line of localTable(ip, table === 'all' || table === '0')) if (!dev || line.dev === dev.name) ip.ctx.out(line.text);
