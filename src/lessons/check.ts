@@ -27,6 +27,8 @@ export interface LessonCheckReport {
 }
 
 const shorten = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}...` : s);
+/** Output or a key in a one-line message: line breaks shown as `\n`. */
+const quoted = (s: string) => `"${shorten(s.replace(/\n/g, '\\n'))}"`;
 
 /** Runs a predict quiz's command on a copy of the world, as the learner (whose terminal it types into). */
 async function predictOutput(world: World, q: CompiledQuiz): Promise<string> {
@@ -49,6 +51,7 @@ export async function checkLesson(lesson: CompiledLesson): Promise<LessonCheckRe
 
   for (const step of lesson.steps) {
     const start = seq;
+    transcript += `# step "${step.title}"\n`;
     const where = `step "${step.title}"`;
     if (step.checks.length) {
       const before = await evaluateChecks(step.checks, world, logSince(log, start));
@@ -62,6 +65,7 @@ export async function checkLesson(lesson: CompiledLesson): Promise<LessonCheckRe
         runTypedLine(session, line.command, tee.out, { echo: false, input: arraySource(line.input) }),
       );
       log.push(entry);
+      if (entry.exitCode !== 0) transcript += `[exit ${entry.exitCode}]\n`;
     }
     if (step.checks.length) {
       const after = await evaluateChecks(step.checks, world, logSince(log, start));
@@ -73,9 +77,13 @@ export async function checkLesson(lesson: CompiledLesson): Promise<LessonCheckRe
       if (q.type === 'single' && q.options.filter((o) => o.correct).length !== 1) problems.push({ line: q.line, message: `quiz ${q.id}: a single-choice quiz needs exactly one correct option` });
       if (q.type !== 'predict') continue;
       const output = await predictOutput(world, q);
+      transcript += `# quiz ${q.id} predicts:\n${session.prompt()}${q.command}\n${output}${output && !output.endsWith('\n') ? '\n' : ''}`;
       if (!keyMatchesOutput(q, output)) {
         const key = q.options.length ? q.options.filter((o) => o.correct).map((o) => o.text).join(' | ') : q.accept.join(' | ') || q.pattern;
-        problems.push({ line: q.line, message: `quiz ${q.id}: \`${q.command}\` prints "${shorten(normalizeOutput(output))}" at this point, but the answer key says "${shorten(key ?? '')}"` });
+        const truth = normalizeOutput(output);
+        // A key must be the whole output; say how to write one that spans lines.
+        const lines = truth.includes('\n') && !(key ?? '').includes('\n') ? (q.options.length ? ' (the key is the whole output: write a multi-line option as a YAML `|` block)' : ' (the key is the whole output; free text ignores line breaks, so put its lines on one line)') : '';
+        problems.push({ line: q.line, message: `quiz ${q.id}: \`${q.command}\` prints ${quoted(truth)} at this point, but the answer key says ${quoted(key ?? '')}${lines}` });
       }
     }
   }

@@ -34,12 +34,31 @@ describe('kernel predicates', () => {
   it('iptables: a rule in canonical form, a chain, or a regex over iptables -S', async () => {
     const w = await shellWorld();
     const rule = { kind: 'iptables', args: { rule: '-A FORWARD -s 10.0.0.0/24 -p tcp --dport 80 -j DROP' } } as const;
-    expect(await w.holds(rule)).toEqual({ ok: false, detail: undefined });
+    expect(await w.holds(rule)).toEqual({
+      ok: false,
+      detail:
+        'no such rule; the FORWARD chain of the filter table has these rules: `-A FORWARD -j DOCKER-USER`; `-A FORWARD -j DOCKER-ISOLATION-STAGE-1`; `-A FORWARD -o docker0 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT` and 3 more',
+    });
     await w.type('sudo iptables -A FORWARD -s 10.0.0.0/24 -p tcp --dport 80 -j DROP');
     expect((await w.holds(rule)).ok).toBe(true);
     expect((await w.holds({ kind: 'iptables', args: { table: 'nat', chain: 'DOCKER' } })).ok).toBe(true);
     expect(await w.holds({ kind: 'iptables', args: { chain: 'NOPE' } })).toEqual({ ok: false, detail: 'there is no chain NOPE in the filter table' });
     expect((await w.holds({ kind: 'iptables', args: { table: 'nat', matches: '^-A POSTROUTING -s 172\\.17\\.0\\.0/16 ! -o docker0 -j MASQUERADE$' } })).ok).toBe(true);
     expect((await w.holds({ kind: 'iptables', args: { in: 'red', chain: 'INPUT' } })).ok).toBe(false);
+  });
+
+  it('iptables: a missing rule shows what its chain holds instead (rules with the same target first)', async () => {
+    const w = await shellWorld();
+    await w.type('docker run -d --name web -p 8080:80 nginx');
+    const dnat = (rule: string) => w.holds({ kind: 'iptables', args: { table: 'nat', rule } });
+    expect((await dnat('-A DOCKER ! -i docker0 -p tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80')).ok).toBe(true);
+    expect(await dnat('-A DOCKER -p tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80')).toEqual({
+      ok: false,
+      detail: 'no such rule; the DOCKER chain of the nat table has these DNAT rules: `-A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80`',
+    });
+    expect(await w.holds({ kind: 'iptables', args: { table: 'nat', chain: 'DOCKER', matches: 'dport 8081' } })).toEqual({ ok: false, detail: 'no line of `iptables -t nat -S DOCKER` matches dport 8081' });
+    expect(await dnat('-A NOPE -j ACCEPT')).toEqual({ ok: false, detail: 'there is no chain NOPE in the nat table' });
+    expect(await dnat('-A DOCKER -p tcp --dprt 1 -j ACCEPT')).toEqual({ ok: false, detail: 'iptables v1.8.10 (nf_tables): unknown option "--dprt"' });
+    expect(await w.holds({ kind: 'iptables', args: { table: 'nat', rule: '-A POSTROUTING -j ACCEPT' } })).toMatchObject({ ok: false, detail: expect.stringMatching(/^no such rule; the POSTROUTING chain of the nat table has these rules: `-A POSTROUTING -s 172\.17/) });
   });
 });

@@ -57,6 +57,23 @@ export function evalRoute(a: RouteArgs, env: CheckEnv): CheckOutcome {
   return fail(candidates.length ? `the route to ${a.to === 'default' ? 'default' : formatCidr(dst)} goes elsewhere` : `no route to ${a.to}`);
 }
 
+/**
+ * What the chain holds instead of a missing rule, so a lesson's author (and the learner) can see the difference: its
+ * rules with the same target (`-j`), else all of them, at most three.
+ */
+function nearRules(listing: string, chain: string, table: string, tokens: string[]): string {
+  const rules = listing.split('\n').filter((l) => l.startsWith(`-A ${chain} `));
+  if (!rules.length) return `the ${chain} chain of the ${table} table has no rules`;
+  const j = tokens.indexOf('-j');
+  const target = j >= 0 ? tokens[j + 1] : undefined;
+  const same = target ? rules.filter((l) => l.split(' ').some((w, i, ws) => w === '-j' && ws[i + 1] === target)) : [];
+  const shown = same.length ? same : rules;
+  const kind = same.length ? `${target} rules` : 'rules';
+  const list = shown.slice(0, 3).map((l) => `\`${l}\``).join('; ');
+  const more = shown.length > 3 ? ` and ${shown.length - 3} more` : '';
+  return `no such rule; the ${chain} chain of the ${table} table has these ${kind}: ${list}${more}`;
+}
+
 export function evalIptables(a: IptablesArgs, env: CheckEnv): CheckOutcome {
   const place = resolvePlace(env.world, a.in);
   if ('error' in place) return fail(place.error);
@@ -69,11 +86,16 @@ export function evalIptables(a: IptablesArgs, env: CheckEnv): CheckOutcome {
       tokens = tokens.slice(2);
     }
     const r = iptables(env.world, place.netns, ['-t', table, '-C', chain!, ...tokens]);
-    return r.exitCode === 0 ? pass() : fail(r.stderr.includes('does a matching rule exist') ? undefined : r.stderr.trim().split('\n')[0]);
+    if (r.exitCode === 0) return pass();
+    if (!r.stderr.includes('does a matching rule exist')) {
+      const chainListing = iptables(env.world, place.netns, ['-t', table, '-S', chain!]);
+      return fail(chainListing.exitCode !== 0 ? `there is no chain ${chain} in the ${table} table` : r.stderr.trim().split('\n')[0]);
+    }
+    return fail(nearRules(iptables(env.world, place.netns, ['-t', table, '-S', chain!]).stdout, chain!, table, tokens));
   }
   const listing = iptables(env.world, place.netns, ['-t', table, '-S', ...(a.chain ? [a.chain] : [])]);
   if (listing.exitCode !== 0) return fail(a.chain ? `there is no chain ${a.chain} in the ${table} table` : listing.stderr.trim());
   if (a.matches === undefined) return pass();
   const re = new RegExp(a.matches, 'm');
-  return listing.stdout.split('\n').some((l) => re.test(l)) ? pass() : fail();
+  return listing.stdout.split('\n').some((l) => re.test(l)) ? pass() : fail(`no line of \`iptables -t ${table} -S${a.chain ? ` ${a.chain}` : ''}\` matches ${a.matches}`);
 }

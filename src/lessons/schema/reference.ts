@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { PREDICATE_KINDS, PREDICATE_SCHEMAS } from './predicates';
 import { quizSchema } from './quiz';
 import { lessonFrontmatterSchema, partMetaSchema } from './frontmatter';
+import { IMAGE_CATALOG, imageHasExecutable } from '../../core/docker/image-catalog';
+import { HOST_ABSENT, imageDistro, packageInfo, type Distro } from '../../core/os/packages';
 
 export const REFERENCE_BEGIN = '<!-- reference:begin (generated from src/lessons/schema by `UPDATE=1 npx vitest run tests/lessons/docs.test.ts`) -->';
 export const REFERENCE_END = '<!-- reference:end -->';
@@ -69,6 +71,62 @@ export function referenceMarkdown(): string {
     const schema = PREDICATE_SCHEMAS[kind];
     parts.push(`#### \`${kind}\``, '', schema.description ?? '', '', table(schema), '');
   }
-  parts.push('### Quiz', '', table(quizSchema), '', REFERENCE_END);
+  parts.push('### Quiz', '', table(quizSchema), '');
+  parts.push(...imagesAndPackages(), REFERENCE_END);
   return parts.join('\n');
+}
+
+/** Tools a networking lesson reaches for, to say which each image lacks. */
+const USUAL_TOOLS = ['ping', 'curl', 'wget', 'ip', 'ss', 'nslookup', 'dig', 'nc', 'traceroute', 'tcpdump', 'iptables'];
+
+/** Package names probed for the list (the catalogs themselves are private to src/core/os/packages.ts). */
+const PACKAGE_NAMES = [
+  'curl', 'wget', 'iproute2', 'iputils-ping', 'dnsutils', 'bind9-dnsutils', 'bind-tools', 'tcpdump', 'traceroute', 'iptables',
+  'netcat-openbsd', 'bridge-utils', 'net-tools', 'conntrack', 'conntrack-tools', 'procps', 'nmap', 'socat', 'telnet',
+  'jq', 'python3', 'bash', 'vim', 'nano', 'less',
+];
+
+const DISTRO_TOOL: Record<Distro, string> = {
+  debian: 'Debian bookworm images (`apt-get update`, then `apt-get install -y PKG`)',
+  ubuntu: 'Ubuntu noble (the `ubuntu` image, and the host with `sudo`)',
+  alpine: 'Alpine 3.21 images (`apk add PKG`)',
+};
+
+/** The images `docker pull`/`docker run` can fetch, what they lack, and the packages that add it. */
+function imagesAndPackages(): string[] {
+  const rows = IMAGE_CATALOG.map((img) => {
+    const distro = imageDistro(img);
+    const lacks = USUAL_TOOLS.filter((t) => !imageHasExecutable(img, t));
+    const installs = distro ? (distro === 'alpine' ? '`apk add`' : '`apt-get install`') : 'nothing (no package manager)';
+    return `| \`${img.repo}\` | ${img.tags.map((t) => `\`${t}\``).join(' ')} | ${installs} | ${lacks.length ? lacks.map((t) => `\`${t}\``).join(' ') : '(none of them)'} |`;
+  });
+  // One line per distinct list (Debian and Ubuntu offer the same names).
+  const byList = new Map<string, Distro[]>();
+  for (const d of ['debian', 'ubuntu', 'alpine'] as Distro[]) {
+    const list = PACKAGE_NAMES.flatMap((n) => {
+      const info = packageInfo(d, n);
+      return info ? [`\`${n}\` (${info.commands.map((c) => `\`${c}\``).join(' ')})`] : [];
+    }).join(', ');
+    byList.set(list, [...(byList.get(list) ?? []), d]);
+  }
+  const pkgs = [...byList].map(([list, ds]) => `- ${ds.map((d) => DISTRO_TOOL[d]).join('; ')}: ${list}`);
+  return [
+    '### Images and packages',
+    '',
+    'The images the lab can pull (any other name fails as on a registry where it does not exist), and which of the usual',
+    'network tools each one lacks (`docker exec NAME TOOL` then fails with `executable file not found in $PATH`, exit',
+    'status 126). A package manager inside the container adds them; it really fetches from its mirror over the emulated',
+    'network, so the container needs a way out (on an `--internal` network `apt-get update` cannot resolve the mirror).',
+    '',
+    '| image | tags | adds packages with | lacks |',
+    '|---|---|---|---|',
+    ...rows,
+    '',
+    'Packages that add commands:',
+    '',
+    ...pkgs,
+    '',
+    `The host (Ubuntu) has the usual tools except ${HOST_ABSENT.map((c) => `\`${c}\``).join(', ')}, which \`sudo apt-get install -y PKG\` adds.`,
+    '',
+  ];
 }
