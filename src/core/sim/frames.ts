@@ -103,41 +103,43 @@ export function carryFrame(walk: Walk, from: LinkAt, ep: L2Endpoint, pkt: Packet
 /** The frame (from `srcMac`) along `ep.path`, recording each crossing, then up the stack of whoever receives it. */
 export function followPath(walk: Walk, ep: L2Endpoint, pkt: Packet, srcMac: Mac): Arrival {
   const wire = pkt.len + 14;
+  // The frame keeps its Ethernet addresses across veths, bridges and the LAN (tcpdump -e shows them).
+  const macs = { srcMac, dstMac: ep.mac };
   for (const step of ep.path) {
     if (!walk.step()) return { kind: 'dropped', reason: 'the walk was stopped: too many steps (a loop?)' };
     switch (step.kind) {
       case 'veth':
         countOn(step.to.link, 'rx', wire);
         walk.spend(COST_US.veth);
-        walk.record(step.to.ns, 'rx', step.to.link.name, viewOf(pkt), `it crosses the veth pair ${step.from.link.name} -> ${at(walk, step.to)}`);
+        walk.record(step.to.ns, 'rx', step.to.link.name, viewOf(pkt, macs), `it crosses the veth pair ${step.from.link.name} -> ${at(walk, step.to)}`);
         break;
       case 'bridge': {
         learn(walk, step, srcMac);
         walk.spend(COST_US.bridge);
         if (step.outPort === null) {
           countOn(step.bridge, 'rx', wire);
-          walk.record(step.ns, 'rx', step.bridge.name, viewOf(pkt), `the bridge ${step.bridge.name} takes it up to ${walk.label(step.ns)} (it is addressed to the bridge)`);
+          walk.record(step.ns, 'rx', step.bridge.name, viewOf(pkt, macs), `the bridge ${step.bridge.name} takes it up to ${walk.label(step.ns)} (it is addressed to the bridge)`);
           break;
         }
         const how = step.fdbHit ? `its FDB knows ${ep.mac} is behind ${step.outPort.name}` : `${ep.mac} is not in its FDB yet, so it floods`;
-        walk.record(step.ns, 'bridge', step.bridge.name, viewOf(pkt), `the bridge ${step.bridge.name} forwards it to ${step.outPort.name} (${how})`);
+        walk.record(step.ns, 'bridge', step.bridge.name, viewOf(pkt, macs), `the bridge ${step.bridge.name} forwards it to ${step.outPort.name} (${how})`);
         if (step.inPort) {
           const dropped = bridgeNetfilter(walk, step, pkt);
           if (dropped) return dropped;
         }
         countOn(step.outPort, 'tx', wire);
-        walk.record(step.ns, 'tx', step.outPort.name, viewOf(pkt), `${step.bridge.name} sends it out of ${step.outPort.name}`);
+        walk.record(step.ns, 'tx', step.outPort.name, viewOf(pkt, macs), `${step.bridge.name} sends it out of ${step.outPort.name}`);
         break;
       }
       case 'segment':
         walk.spend(COST_US.segment);
-        if (step.to === 'router') walk.record({ external: 'router', segment: step.segment.name }, 'rx', null, viewOf(pkt), `it crosses the LAN ${step.segment.name} to the router ${step.segment.gateway}`);
+        if (step.to === 'router') walk.record({ external: 'router', segment: step.segment.name }, 'rx', null, viewOf(pkt, macs), `it crosses the LAN ${step.segment.name} to the router ${step.segment.gateway}`);
         else countOn(step.to.link, 'rx', wire);
         if (step.to !== 'router') {
           const last = step === ep.path[ep.path.length - 1];
           const tagged = step.vlan !== undefined ? ` (tagged VLAN ${step.vlan})` : '';
           const text = step.from === 'router' && last ? `${walk.label(step.to.ns)} receives it on ${step.to.link.name}` : `it crosses the LAN ${step.segment.name}${tagged} to ${at(walk, step.to)}`;
-          walk.record(step.to.ns, 'rx', step.to.link.name, viewOf(pkt), text);
+          walk.record(step.to.ns, 'rx', step.to.link.name, viewOf(pkt, macs), text);
         }
         break;
       case 'lower': {
@@ -158,7 +160,7 @@ export function followPath(walk: Walk, ep: L2Endpoint, pkt: Packet, srcMac: Mac)
             : step.to.link.kind === 'vlan'
               ? `${at(walk, step.from)} sees the VLAN ${step.to.link.vlanId} tag and passes it to ${at(walk, step.to)}, which takes the tag off`
               : `${at(walk, step.from)} passes it to its ${step.to.link.kind} child ${at(walk, step.to)}`;
-        walk.record(step.to.ns, toParent ? 'tx' : 'rx', step.to.link.name, viewOf(pkt), text);
+        walk.record(step.to.ns, toParent ? 'tx' : 'rx', step.to.link.name, viewOf(pkt, macs), text);
         break;
       }
       case 'vxlan': {

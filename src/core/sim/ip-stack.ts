@@ -201,7 +201,8 @@ function resolveNeighbour(walk: Walk, ns: Netns, link: Link, nh: Ipv4, pkt: Pack
       return path;
     }
   }
-  const arpView = (op: 'request' | 'reply', src: Ipv4, dst: Ipv4, mac: string) => viewOf(pkt, { proto: 'arp', src: formatIpv4(src), dst: formatIpv4(dst), arpOp: op, srcMac: mac, len: 28, sport: 0, dport: 0, ttl: 0 });
+  const arpView = (op: 'request' | 'reply', src: Ipv4, dst: Ipv4, mac: string) =>
+    viewOf(pkt, { proto: 'arp', src: formatIpv4(src), dst: formatIpv4(dst), arpOp: op, srcMac: mac, dstMac: op === 'request' ? 'ff:ff:ff:ff:ff:ff' : link.mac, len: 28, sport: 0, dport: 0, ttl: 0 });
   const me = link.addrs[0]?.ip ?? pkt.src;
   walk.record(ns, 'arp', link.name, arpView('request', me, nh, link.mac), `ARP: who has ${formatIpv4(nh)}? asks ${walk.label(ns)} on ${link.name}`);
   ns.neigh = ns.neigh.filter((n) => !(n.dev === link.ifindex && n.ip === nh));

@@ -7,6 +7,8 @@ import { busyboxTime, iputilsTime, percentG, probe } from './probe';
 import { BUSYBOX_PING_USAGE, IPUTILS_USAGE } from './usage';
 import { allocPingIdent, pingSocketsAllowed } from '../../../core/kernel/ping-socket';
 import { allocContainerPid } from '../../../core/docker/pid-namespace';
+import { isLoopback, parseIpv4 } from '../../../core/net/ipv4';
+import { isLocalAddr, routeLookup } from '../../../core/sim/ip-stack';
 
 const num = (name: string, short: string, help: string): FlagSpec => ({ name, short, type: 'string', valueName: 'N', help });
 
@@ -50,6 +52,20 @@ interface Opts {
   deadlineUs: number;
   quiet: boolean;
   numeric: boolean;
+}
+
+/** connect(2) on the ping socket: the route lookup's error, or null. */
+function connectError(ctx: CommandContext, dst: string): string | null {
+  const ns = ctx.world.state.netns[ctx.env.netns];
+  const ip = parseIpv4(dst);
+  if (!ns || ip === null) return null;
+  if (isLocalAddr(ns, ip)) return isLoopback(ip) && !ns.links.find((l) => l.kind === 'loopback')?.up ? 'Network is unreachable' : null;
+  const route = routeLookup(ns, ip);
+  if (!route) return 'Network is unreachable';
+  if (route.type === 'unreachable') return 'No route to host';
+  if (route.type === 'prohibit') return 'Permission denied';
+  if (route.type === 'blackhole') return 'Invalid argument';
+  return null;
 }
 
 /** LLONG_MAX as iputils prints it in range errors. */
@@ -153,14 +169,16 @@ async function iputilsLoop(ctx: CommandContext, target: string, ip: string, id: 
   let errors = 0;
   let started = false;
   const startUs = ctx.world.clock.now();
+  // iputils connect()s its socket first: only a failed route lookup stops it there, before the header is printed.
+  const refused = connectError(ctx, ip);
+  if (refused) {
+    ctx.err(`ping: connect: ${refused}\n`);
+    return 2;
+  }
   for (let seq = 1; o.count === 0 || seq <= o.count; seq++) {
-    const p = probe(ctx, { dst: ip, seq, id, ttl: o.ttl, size: o.size });
-    if (p.kind === 'send-error' && !started) {
-      ctx.err(`ping: connect: ${p.errno}\n`);
-      return 2;
-    }
     if (!started) ctx.out(`PING ${target} (${ip}) ${o.size}(${o.size + 28}) bytes of data.\n`);
     started = true;
+    const p = probe(ctx, { dst: ip, seq, id, ttl: o.ttl, size: o.size });
     sent++;
     if (p.kind === 'reply') {
       rtts.push(p.rttUs);

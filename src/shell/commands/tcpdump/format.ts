@@ -63,3 +63,14 @@ export function packetLine(p: PacketView, numeric: boolean): string {
   if (p.info?.startsWith('VXLAN')) return `${head} ${p.info}`;
   return `${head} UDP, length ${payload}`;
 }
+
+/** With `-e`: the Ethernet header first (`src > dst, ethertype IPv4 (0x0800), length N: `), then the summary without
+ * its `IP `/`ARP, ` label, as tcpdump prints the link level. lo's frames carry all-zero addresses. */
+export function frameLine(p: PacketView, numeric: boolean, linkLevel: boolean): string {
+  const line = packetLine(p, numeric);
+  if (!linkLevel) return line;
+  const src = p.srcMac ?? '00:00:00:00:00:00';
+  const dst = p.dstMac ?? '00:00:00:00:00:00';
+  if (p.proto === 'arp') return `${src} > ${dst}, ethertype ARP (0x0806), length 42: ${line.replace(/^ARP, /, '')}`;
+  return `${src} > ${dst}, ethertype IPv4 (0x0800), length ${p.len + 14}: ${line.replace(/^IP /, '')}`;
+}

@@ -5,7 +5,7 @@ import type { CommandContext, Program } from '../../types';
 import type { PacketTrace, TraceHop } from '../../../core/sim/trace';
 import { nsKey } from '../../../core/topology/project';
 import { compileFilter, FilterSyntaxError, type PacketFilter } from './filter';
-import { packetLine, tcpdumpTime } from './format';
+import { frameLine, tcpdumpTime } from './format';
 
 const flags = new FlagSet(
   {
@@ -98,7 +98,7 @@ async function run(ctx: CommandContext): Promise<number> {
       if (ifname === 'any' ? h.netns !== ns.id : h.key !== key) return;
       if (!filter(h.packet)) return;
       const dir = ifname === 'any' ? ` ${h.ifname} ${h.kind === 'tx' ? 'Out' : 'In '} ` : ' ';
-      ctx.out(`${tcpdumpTime(base + h.atUs)}${dir}${packetLine(h.packet, !!v.n)}\n`);
+      ctx.out(`${tcpdumpTime(base + h.atUs)}${dir}${frameLine(h.packet, !!v.n, !!v.e && ifname !== 'any')}\n`);
       captured++;
     });
   });
