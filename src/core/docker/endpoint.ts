@@ -6,7 +6,7 @@ import { findLink } from '../kernel/links';
 import { DaemonError } from './errors';
 import { allocateAddress, poolOf, releaseAddress, reserveAddress } from './ipam';
 import { joinBridge, leaveBridge } from './bridge-driver';
-import { joinLower, leaveLower } from './macvlan-driver';
+import { isIpvlanL3, joinLower, leaveLower } from './macvlan-driver';
 import { refreshDefaultRoute } from './sandbox';
 import type { Container, DockerEngineState, Endpoint, EndpointRequest, Network, Sandbox } from './types';
 
@@ -61,7 +61,9 @@ export function joinNetwork(world: World, engine: DockerEngineState, c: Containe
     // A configured MAC (`--mac-address`) replaces the one the driver derived.
     const link = req.macAddress && findLink(ns, ifname);
     if (link) link.mac = req.macAddress!;
-    Object.assign(ep, { ifname, hostIfname, ipv4: cidr, mac: link ? link.mac : mac, gateway: n.internal ? '' : poolOf(n, ip)!.cfg.gateway });
+    // ipvlan L3/L3S: no gateway (the driver disables it and routes `default dev ethN` instead, see refreshDefaultRoute).
+    const gateway = n.internal || isIpvlanL3(n) ? '' : poolOf(n, ip)!.cfg.gateway;
+    Object.assign(ep, { ifname, hostIfname, ipv4: cidr, mac: link ? link.mac : mac, gateway });
   }
   engine.endpoints[ep.id] = ep;
   sb.endpointIds.push(ep.id);

@@ -14,27 +14,42 @@ import type { Network } from './types';
 
 const MACVLAN_MODES = ['bridge', 'vepa', 'passthru', 'private'];
 const IPVLAN_MODES = ['l2', 'l3', 'l3s'];
+const IPVLAN_FLAGS = ['bridge', 'private', 'vepa'];
 
 function rootOf(world: World, host: string): Netns {
   return getNetns(world, world.host(host).rootNs);
 }
 
-/** The parent link's name: the `parent` option, or the dummy link the driver makes without one. */
+/** The parent link's name: the `parent` option, or the dummy link the driver makes without one (`dm-`/`di-` + ID). */
 export function parentName(n: Network): string {
-  return n.options.parent || `dm-${n.id.slice(0, 12)}`;
+  return n.options.parent || `${n.driver === 'ipvlan' ? 'di' : 'dm'}-${n.id.slice(0, 12)}`;
 }
 
-/** Checks `-o parent=` and the mode option as macvlan_setup.go / ipvlan_setup.go do (before anything is made). */
-export function checkParent(world: World, host: string, driver: string, options: Record<string, string>): void {
+/** ipvlan L3 and L3S: the parent routes between the children, so ARP is off (IFF_NOARP) and there is no gateway. */
+export function isIpvlanL3(n: Network): boolean {
+  return n.driver === 'ipvlan' && (n.options.ipvlan_mode === 'l3' || n.options.ipvlan_mode === 'l3s');
+}
+
+/**
+ * Checks the options as the driver's parseNetworkOptions and createNetwork do, before anything is made: the mode
+ * (and ipvlan's flag), `lo`, a parent another ipvlan network already holds, then the `eth0.10` vlan name.
+ */
+export function checkParent(world: World, host: string, driver: string, options: Record<string, string>, existing: Network[]): void {
   const root = rootOf(world, host);
   const parent = options.parent;
   const modeKey = driver === 'macvlan' ? 'macvlan_mode' : 'ipvlan_mode';
   const modes = driver === 'macvlan' ? MACVLAN_MODES : IPVLAN_MODES;
   if (options[modeKey] && !modes.includes(options[modeKey])) {
-    throw new DaemonError(`requested ${driver} mode '${options[modeKey]}' is not valid, '${modes.join("', '")}' ${driver} mode is supported`, 400);
+    throw new DaemonError(`requested ${driver} mode '${options[modeKey]}' is not valid, '${modes[0]}' mode is the ${driver} driver default`, 400);
   }
-  if (!parent) return;
+  if (driver === 'ipvlan' && options.ipvlan_flag && !IPVLAN_FLAGS.includes(options.ipvlan_flag)) {
+    throw new DaemonError(`requested ipvlan flag '${options.ipvlan_flag}' is not valid, 'bridge' is the ipvlan driver default`, 400);
+  }
   if (parent === 'lo') throw new DaemonError(`loopback interface is not a valid ${driver} parent link`, 400);
+  // ipvlan's createNetwork: one network per parent link (its error names the other network's dummy-style name).
+  const holder = driver === 'ipvlan' && parent ? existing.find((n) => n.driver === 'ipvlan' && !n.configOnly && parentName(n) === parent) : undefined;
+  if (holder) throw new DaemonError(`network di-${holder.id.slice(0, 12)} is already using parent interface ${parent}`, 400);
+  if (!parent) return;
   if (findLink(root, parent)) return;
   const dot = parent.indexOf('.');
   if (dot < 0) throw new DaemonError(`invalid subinterface vlan name ${parent}, example formatting is eth0.10`, 400);
@@ -91,7 +106,8 @@ export function joinLower(world: World, host: string, n: Network, sandboxNs: Net
   link.noIpv6 = true; // an IPv4-only network's endpoint (disable_ipv6)
   addAddress(world, sandboxNs, ifname, addr, Number(len));
   setLinkUp(world, sandboxNs, ifname, true);
-  return { mac: link.mac };
+  // The ipvlan driver sets no MAC (the child inherits its parent's), so the endpoint reports none in inspect.
+  return { mac: kind === 'ipvlan' ? '' : link.mac };
 }
 
 /** Leave: the child link goes with the endpoint. */

@@ -179,7 +179,7 @@ export function createNetwork(world: World, engine: DockerEngineState, request: 
     v6Requested.push(...req.ipam.config.filter((c) => c.subnet.includes(':')));
     req.ipam.config = req.ipam.config.filter((c) => !c.subnet.includes(':'));
   }
-  if (req.driver !== 'bridge') checkParent(world, engine.host, req.driver, req.options);
+  if (req.driver !== 'bridge') checkParent(world, engine.host, req.driver, req.options, Object.values(engine.networks));
   world.clock.advance(20_000 + world.rng.int(60_000));
   const id = newObjectId(world);
   const config = ipamConfigs(world, engine, req);

@@ -4,6 +4,7 @@ import type { World } from '../world';
 import { createNetns, deleteNetns, getNetns } from '../kernel/netns';
 import { setLinkUp } from '../kernel/links';
 import { parseIpv4 } from '../net/ipv4';
+import { isIpvlanL3 } from './macvlan-driver';
 import type { Container, DockerEngineState, Endpoint, Sandbox } from './types';
 
 /** NewSandbox: `host` shares the root namespace (key `.../default`); other modes get a fresh one. */
@@ -59,6 +60,14 @@ export function refreshDefaultRoute(world: World, engine: DockerEngineState, sb:
   const dev = gw && ns.links.find((l) => l.name === gw.ifname);
   if (gw && dev && !engine.networks[gw.networkId].internal) {
     ns.routes.push({ type: 'unicast', dst: 0, dstLen: 0, gateway: parseIpv4(gw.gateway), dev: dev.ifindex, proto: 'boot', scope: 'global', src: null, metric: null });
+  }
+  // An ipvlan L3/L3S endpoint brings its own interface route `default dev ethN scope link` (ifaceGateway in Join),
+  // unless the sandbox already has a default route.
+  for (const ep of sb.endpointIds.map((id) => engine.endpoints[id])) {
+    const n = ep && engine.networks[ep.networkId];
+    const link = n && isIpvlanL3(n) && !n.internal ? ns.links.find((l) => l.name === ep.ifname) : undefined;
+    if (!link || ns.routes.some((r) => r.dstLen === 0)) continue;
+    ns.routes.push({ type: 'unicast', dst: 0, dstLen: 0, gateway: null, dev: link.ifindex, proto: 'boot', scope: 'link', src: null, metric: null });
   }
   world.changed('route', ns.id);
 }

@@ -4,6 +4,11 @@ import type { World } from '../world';
 import type { Link, Netns } from './types';
 import { hasCarrier, linkByIndex, resolveLinkRef } from './links';
 
+/** An ipvlan child in L3 or L3S mode: ipvlan_set_port_mode sets IFF_NOARP on it (the parent routes, nobody ARPs). */
+export function isIpvlanL3Link(link: Link): boolean {
+  return link.kind === 'ipvlan' && (link.lower?.mode === 'l3' || link.lower?.mode === 'l3s');
+}
+
 /** The flags between `<` and `>`, in print_link_flags order (NO-CARRIER first when up without carrier). */
 export function linkFlags(world: World, ns: Netns, link: Link): string[] {
   const flags: string[] = [];
@@ -11,6 +16,7 @@ export function linkFlags(world: World, ns: Netns, link: Link): string[] {
   if (link.up && !carrier) flags.push('NO-CARRIER');
   if (link.kind === 'loopback') flags.push('LOOPBACK');
   else if (link.kind === 'dummy') flags.push('BROADCAST', 'NOARP');
+  else if (isIpvlanL3Link(link)) flags.push('BROADCAST', 'MULTICAST', 'NOARP');
   else flags.push('BROADCAST', 'MULTICAST');
   if (link.up) flags.push('UP');
   if (link.up && carrier) flags.push('LOWER_UP');
@@ -21,7 +27,8 @@ export function linkFlags(world: World, ns: Netns, link: Link): string[] {
 export function operState(world: World, ns: Netns, link: Link): string {
   if (!link.up) return 'DOWN';
   if (link.kind === 'loopback' || link.kind === 'dummy' || link.kind === 'vxlan') return 'UNKNOWN';
-  if (hasCarrier(world, ns, link)) return 'UP';
+  // ipvlan_link_new copies the parent's carrier without a linkwatch event (macvlan fires one), so it stays UNKNOWN.
+  if (hasCarrier(world, ns, link)) return link.kind === 'ipvlan' ? 'UNKNOWN' : 'UP';
   return link.kind === 'veth' || link.kind === 'macvlan' || link.kind === 'ipvlan' || link.kind === 'vlan' ? 'LOWERLAYERDOWN' : 'DOWN';
 }
 

@@ -6,6 +6,7 @@ import { ICMP, UNREACH, clonePacket, type Packet } from '../kernel/packet';
 import { cidrContains } from '../net/cidr';
 import { formatIpv4, isLoopback, parseIpv4, type Ipv4 } from '../net/ipv4';
 import { linkByIndex } from '../kernel/links';
+import { isIpvlanL3Link } from '../kernel/link-state';
 import { enterNs, leaveNs, runHook, verdictReason, type HookOutcome, type NsFlow } from './hooks';
 import { ctSeenReply } from '../kernel/netfilter/conntrack';
 import { arpSearch, reversePath, routerArpSearch, routerMac, unicastPath, type L2Endpoint, type LinkAt } from './l2';
@@ -192,6 +193,8 @@ export function receive(walk: Walk, ns: Netns, link: Link, pkt: Packet): Arrival
 function resolveNeighbour(walk: Walk, ns: Netns, link: Link, nh: Ipv4, pkt: Packet): L2Endpoint | null {
   const now = walk.world.clock.now();
   const from: LinkAt = { ns, link };
+  // ipvlan L3/L3S (IFF_NOARP): no ARP; the driver hands the packet to the port's child that owns the address.
+  if (isIpvlanL3Link(link)) return unicastPath(walk.world, from, link.mac, nh);
   const cached = ns.neigh.find((n) => n.dev === link.ifindex && n.ip === nh && n.mac);
   if (cached?.mac) {
     const path = unicastPath(walk.world, from, cached.mac, nh);
@@ -235,6 +238,12 @@ function resolveNeighbour(walk: Walk, ns: Netns, link: Link, nh: Ipv4, pkt: Pack
 /** dev_queue_xmit toward `nh`: resolves the neighbour, then carries the frame over layer 2. */
 export function transmit(walk: Walk, ns: Netns, link: Link, nh: Ipv4, pkt: Packet, local: boolean): Arrival {
   const ep = link.kind === 'loopback' ? null : resolveNeighbour(walk, ns, link, nh, pkt);
+  if (!ep && isIpvlanL3Link(link)) {
+    // ipvlan_xmit_mode_l3 sends what no child owns through the parent's namespace routing: not followed here.
+    const reason = `no other ipvlan L3 child of ${link.name}'s parent has ${formatIpv4(nh)}; the parent's namespace would route it on, which the lab does not follow`;
+    walk.record(ns, 'drop', link.name, viewOf(pkt), reason);
+    return { kind: 'dropped', reason };
+  }
   if (!ep) {
     const reason = `nobody answers ARP for ${formatIpv4(nh)} on ${link.name} in ${walk.label(ns)}: host unreachable`;
     walk.t += NEIGH_FAIL_US; // a kernel timer: no jitter
