@@ -88,6 +88,11 @@ export function packageInfo(distro: Distro, name: string): PackageInfo | undefin
   return Object.hasOwn(CATALOGS[distro], name) ? CATALOGS[distro][name] : undefined;
 }
 
+/** Every package name the distribution's catalog offers, in catalog order. */
+export function packageNames(distro: Distro): string[] {
+  return Object.keys(CATALOGS[distro]);
+}
+
 /** Commands the installed packages add. */
 export function commandsOf(distro: Distro, installed: readonly string[]): Set<string> {
   return new Set(installed.flatMap((n) => packageInfo(distro, n)?.commands ?? []));

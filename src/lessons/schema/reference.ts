@@ -5,7 +5,7 @@ import { PREDICATE_KINDS, PREDICATE_SCHEMAS } from './predicates';
 import { quizSchema } from './quiz';
 import { lessonFrontmatterSchema, partMetaSchema } from './frontmatter';
 import { IMAGE_CATALOG, imageHasExecutable } from '../../core/docker/image-catalog';
-import { HOST_ABSENT, imageDistro, packageInfo, type Distro } from '../../core/os/packages';
+import { HOST_ABSENT, imageDistro, packageInfo, packageNames, type Distro } from '../../core/os/packages';
 
 export const REFERENCE_BEGIN = '<!-- reference:begin (generated from src/lessons/schema by `UPDATE=1 npx vitest run tests/lessons/docs.test.ts`) -->';
 export const REFERENCE_END = '<!-- reference:end -->';
@@ -79,13 +79,6 @@ export function referenceMarkdown(): string {
 /** Tools a networking lesson reaches for, to say which each image lacks. */
 const USUAL_TOOLS = ['ping', 'curl', 'wget', 'ip', 'ss', 'nslookup', 'dig', 'nc', 'traceroute', 'tcpdump', 'iptables'];
 
-/** Package names probed for the list (the catalogs themselves are private to src/core/os/packages.ts). */
-const PACKAGE_NAMES = [
-  'curl', 'wget', 'iproute2', 'iputils-ping', 'dnsutils', 'bind9-dnsutils', 'bind-tools', 'tcpdump', 'traceroute', 'iptables',
-  'netcat-openbsd', 'bridge-utils', 'net-tools', 'conntrack', 'conntrack-tools', 'procps', 'nmap', 'socat', 'telnet',
-  'jq', 'python3', 'bash', 'vim', 'nano', 'less',
-];
-
 const DISTRO_TOOL: Record<Distro, string> = {
   debian: 'Debian bookworm images (`apt-get update`, then `apt-get install -y PKG`)',
   ubuntu: 'Ubuntu noble (the `ubuntu` image, and the host with `sudo`)',
@@ -103,7 +96,7 @@ function imagesAndPackages(): string[] {
   // One line per distinct list (Debian and Ubuntu offer the same names).
   const byList = new Map<string, Distro[]>();
   for (const d of ['debian', 'ubuntu', 'alpine'] as Distro[]) {
-    const list = PACKAGE_NAMES.flatMap((n) => {
+    const list = packageNames(d).flatMap((n) => {
       const info = packageInfo(d, n);
       return info ? [`\`${n}\` (${info.commands.map((c) => `\`${c}\``).join(' ')})`] : [];
     }).join(', ');
