@@ -178,3 +178,19 @@ describe('completion on a live Docker host', () => {
     expect(c('ip link show do')).toEqual(['docker0']);
   });
 });
+
+describe('package manager completion', () => {
+  it('offers apt subcommands, then the packages the host distribution has, through sudo', () => {
+    expect(complete('sudo apt-get in').candidates).toEqual(['install']);
+    expect(complete('sudo apt install iputils-p').candidates).toEqual(['iputils-ping']);
+    expect(complete('sudo apt update ').candidates).toEqual([]);
+  });
+
+  it('lists only the commands on the PATH: jq after it is installed, never apk on the host', () => {
+    const world = createWorld();
+    expect(complete('j', world).candidates).not.toContain('jq');
+    expect(complete('ap', world).candidates).toEqual(['apt', 'apt-get']);
+    world.state.hosts.host1.packages = ['jq'];
+    expect(complete('j', world).candidates).toContain('jq');
+  });
+});

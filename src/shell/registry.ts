@@ -51,6 +51,7 @@ import { nc } from './commands/nc';
 import { getent } from './commands/getent';
 import { apt, aptGet } from './commands/pkg/apt';
 import { apk } from './commands/pkg/apk';
+import './commands/pkg/complete';
 import { jq } from './commands/jq';
 
 const PROGRAMS: readonly Program[] = [
