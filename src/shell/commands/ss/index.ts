@@ -5,6 +5,7 @@ import type { CommandContext, Program } from '../../types';
 import type { Socket } from '../../../core/kernel/types';
 import { formatIpv4 } from '../../../core/net/ipv4';
 import { portToService } from '../../../core/kernel/netfilter/services';
+import { parseSsFilter, SsFilterError, type SsFilter } from './filter';
 
 const flags = new FlagSet(
   {
@@ -154,12 +155,20 @@ function run(ctx: CommandContext): number {
     ctx.out('ss utility, iproute2-6.1.0\n');
     return 0;
   }
+  let filter: SsFilter;
+  try {
+    filter = parseSsFilter(r.parsed.args);
+  } catch (e) {
+    if (!(e instanceof SsFilterError)) throw e;
+    ctx.err(e.message.startsWith('wrong') ? `ss: ${e.message}\n` : `ss: bison bellows (while parsing filter): "syntax error!"${HELP}`);
+    return 255;
+  }
   const ns = ctx.world.state.netns[ctx.env.netns];
   let protos: ('tcp' | 'udp')[] = [];
   if (v.tcp) protos.push('tcp');
   if (v.udp) protos.push('udp');
   if (!protos.length) protos = v.unix ? [] : ['tcp', 'udp'];
-  if (!v.tcp && !v.udp && !v.listening && !v.all) protos = [];
+  if (!v.tcp && !v.udp && !v.listening && !v.all && !filter.states) protos = [];
   const root = ctx.env.user === 'root';
   const rows: string[][] = [['Netid', 'State', 'Recv-Q', 'Send-Q', 'Local Address:', 'Port', 'Peer Address:', 'Port', 'Process']];
   // The kernel's socket dump per protocol: the AF_INET sockets, then the AF_INET6 ones ([::] twins, `*` dual-stack).
@@ -170,7 +179,9 @@ function run(ctx: CommandContext): number {
         if (s.proto !== proto) return;
         if (family === 4 ? s.v6 === 'dual' : !s.v6) return;
         const listening = proto === 'tcp';
-        if (!v.all && !v.listening) return;
+        const state = listening ? 'LISTEN' : 'UNCONN';
+        if (filter.states ? !filter.states.has(state) : !v.all && !v.listening) return;
+        if (filter.expr && !filter.expr({ state, sport: s.port, dport: 0, src: s.ip, dst: 0 })) return;
         const port = v.numeric ? String(s.port) : (portToService(s.port) ?? String(s.port));
         const local = family === 4 ? (s.ip === 0 ? '0.0.0.0' : formatIpv4(s.ip)) + (s.device ? `%${s.device}` : '') : s.v6 === 'dual' ? '*' : '[::]';
         const peer = family === 4 ? '0.0.0.0:' : s.v6 === 'dual' ? '*:' : '[::]:';
@@ -183,7 +194,9 @@ function run(ctx: CommandContext): number {
     }
   }
   if (v['no-header']) rows.shift();
-  const enabled = COLS.map((_, i) => (i === 0 ? protos.length > 1 || protos.length === 0 : true));
+  // One state asked for: ss leaves its State column out.
+  const oneState = filter.states?.size === 1;
+  const enabled = COLS.map((_, i) => (i === 0 ? protos.length > 1 || protos.length === 0 : i === 1 ? !oneState : true));
   ctx.out(render(rows, enabled));
   return 0;
 }
