@@ -7,6 +7,7 @@ import { endpointSettingsError } from './endpoint-settings';
 import type { CatalogImage } from './image-catalog';
 import { containersOf, findContainer } from './lookup';
 import { randomContainerName } from './names';
+import { registerLinks } from './legacy-links';
 import { newObjectId } from './engine';
 import type { Container, DockerEngineState, EndpointRequest, PortBinding } from './types';
 
@@ -168,6 +169,7 @@ export function createContainer(world: World, engine: DockerEngineState, req: Co
       dnsSearch: req.dnsSearch,
       dnsOptions: req.dnsOptions,
       extraHosts: req.extraHosts,
+      links: mode === 'bridge' ? registerLinks(engine, name, req.links) : [],
       restartPolicy: req.restartPolicy || 'no',
       privileged: req.privileged,
       consoleSize: req.tty ? [24, 80] : [0, 0],

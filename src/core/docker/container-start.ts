@@ -16,6 +16,7 @@ import { effectiveArgv, planMainProcess } from './main-process';
 import { serviceStartLogs } from './service-logs';
 import './access-log';
 import { startNetcatMain } from './netcat-main';
+import { checkLinks } from './legacy-links';
 import type { Container, DockerEngineState, Sandbox } from './types';
 
 /** The namespace a container's processes run in (its sandbox, the host's, or the one it joined). */
@@ -144,6 +145,7 @@ export function startContainer(world: World, engine: DockerEngineState, c: Conta
     throw new DaemonError(missing, 400);
   }
   try {
+    checkLinks(engine, c);
     setupNetworking(world, engine, c);
   } catch (e) {
     releaseNetworking(world, engine, c);

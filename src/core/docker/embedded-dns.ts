@@ -65,8 +65,16 @@ function shuffled(ips: string[], nowUs: number, name: string): string[] {
 /** How the embedded server answers `name` asked from namespace `netnsId`. */
 export function embeddedLookup(world: World, engine: DockerEngineState, netnsId: string, name: string): EmbeddedAnswer {
   const sb = sandboxByNetns(engine, netnsId);
-  const q = name.toLowerCase().replace(/\.$/, '');
+  let q = name.toLowerCase().replace(/\.$/, '');
   if (!sb) return { kind: 'nxdomain' };
+  // A link on a user-defined network (`--link other:o`) is an alias the asker's own endpoint resolves to the name.
+  const asker = engine.containers?.[sb.containerId];
+  for (const entry of Object.values(asker?.networks ?? {})) {
+    for (const l of entry.request.links) {
+      const [target, alias = target] = l.split(':');
+      if (alias.toLowerCase() === q) q = target.toLowerCase();
+    }
+  }
   const ips: string[] = [];
   let external = false;
   for (const id of sb.endpointIds) {

@@ -4,6 +4,7 @@
 import type { World } from '../world';
 import { isLoopback, parseIpv4 } from '../net/ipv4';
 import type { Container, DockerEngineState } from './types';
+import { linkHostsLines } from './legacy-links';
 
 const HOSTS_DEFAULTS = '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n';
 
@@ -46,6 +47,7 @@ export function hostsFile(world: World, engine: DockerEngineState, c: Container)
     const addr = h.slice(i + 1) === 'host-gateway' ? hostGatewayIp(engine) : h.slice(i + 1);
     s += `${addr}\t${h.slice(0, i)}\n`;
   }
+  s += linkHostsLines(engine, c);
   for (const entry of Object.values(c.networks)) {
     const ep = engine.endpoints[entry.endpointId];
     if (ep?.ipv4) s += hostsLine(c, ep.ipv4.split('/')[0]);

@@ -82,7 +82,7 @@ function hostConfig(c: Container) {
     PortBindings: portBindings, RestartPolicy: { Name: h.restartPolicy, MaximumRetryCount: 0 }, AutoRemove: h.autoRemove,
     VolumeDriver: '', VolumesFrom: null, ConsoleSize: h.consoleSize, CapAdd: null, CapDrop: null, CgroupnsMode: 'private',
     Dns: h.dns, DnsOptions: h.dnsOptions, DnsSearch: h.dnsSearch, ExtraHosts: h.extraHosts.length ? h.extraHosts : null,
-    GroupAdd: null, IpcMode: 'private', Cgroup: '', Links: null, OomScoreAdj: 0, PidMode: '', Privileged: h.privileged,
+    GroupAdd: null, IpcMode: 'private', Cgroup: '', Links: h.links?.length ? h.links : null, OomScoreAdj: 0, PidMode: '', Privileged: h.privileged,
     PublishAllPorts: h.publishAllPorts, ReadonlyRootfs: false, SecurityOpt: null, UTSMode: '', UsernsMode: '', ShmSize: 67108864,
     Runtime: 'runc', Isolation: '', CpuShares: 0, Memory: 0, NanoCpus: 0, CgroupParent: '', BlkioWeight: 0,
     BlkioWeightDevice: [], BlkioDeviceReadBps: [], BlkioDeviceWriteBps: [], BlkioDeviceReadIOps: [], BlkioDeviceWriteIOps: [],

@@ -200,6 +200,8 @@ export interface Container {
     dnsSearch: string[];
     dnsOptions: string[];
     extraHosts: string[];
+    /** Legacy links on the default bridge: `/child:/parent/alias` (absent in worlds saved before links). */
+    links?: string[];
     restartPolicy: string;
     privileged: boolean;
     consoleSize: [number, number];

@@ -89,7 +89,7 @@ function parseNetworks(v: FlagValues): { mode: string; endpoints: Record<string,
     if (a.target.trim() === '') throw new CliError('no name set for network');
     if (!isUserDefinedMode(a.target)) {
       if (a.aliases.length) throw new CliError('network-scoped aliases are only supported for user-defined networks');
-      if (i === 0 && links.length) throw new CliError('links are only supported for user-defined networks');
+      if (i === 0 && links.length && a.target !== 'default') throw new CliError('links are only supported for user-defined networks');
     }
     if (endpoints[a.target]) throw new CliError(`network "${a.target}" is specified multiple times`);
     const ep: EndpointRequest = { aliases: a.aliases, links: i === 0 && isUserDefinedMode(a.target) ? [...links] : [], ipv4Address: a.ipv4, ipv6Address: a.ipv6, driverOpts: Object.keys(a.driverOpts).length ? a.driverOpts : null };
