@@ -23,6 +23,18 @@ export function linkFlags(world: World, ns: Netns, link: Link): string[] {
   return flags;
 }
 
+/**
+ * The flags as iproute2 prints them (print_link_flags): `,M-DOWN` after them when the device's IFLA_LINK (a veth's
+ * peer, a vlan/macvlan/ipvlan's parent) is in the same namespace and down. BusyBox decides M-DOWN its own way.
+ */
+export function iproute2Flags(world: World, ns: Netns, link: Link): string[] {
+  const flags = linkFlags(world, ns, link);
+  const ref = link.peer ?? link.lower?.parent;
+  const other = ref && ref.netns === ns.id ? linkByIndex(ns, ref.ifindex) : undefined;
+  if (other && !other.up) flags.push('M-DOWN');
+  return flags;
+}
+
 /** IFLA_OPERSTATE as iproute2 names it. */
 export function operState(world: World, ns: Netns, link: Link): string {
   if (!link.up) return 'DOWN';

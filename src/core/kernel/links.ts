@@ -39,6 +39,17 @@ export function resolveLinkRef(world: World, ref: LinkRef): { ns: Netns; link: L
   return link ? { ns, link } : undefined;
 }
 
+/**
+ * dev_index_reserve: the first free index from the namespace's cyclic counter, which then moves past it. A device
+ * moved in keeps its index (xa_insert) without touching the counter, so later ones can still get lower indexes.
+ */
+function allocIfindex(ns: Netns): number {
+  let i = ns.nextIfindex;
+  while (linkByIndex(ns, i)) i++;
+  ns.nextIfindex = i + 1;
+  return i;
+}
+
 function insertSorted(ns: Netns, link: Link): void {
   ns.links.push(link);
   ns.links.sort((a, b) => a.ifindex - b.ifindex);
@@ -48,7 +59,7 @@ function insertSorted(ns: Netns, link: Link): void {
 export function addLink(world: World, ns: Netns, name: string, kind: LinkKind, extra: Partial<Link> = {}): Link {
   if (findLink(ns, name)) throw new Error(`link ${name} exists in ${ns.id}`);
   const link: Link = {
-    ifindex: ns.nextIfindex++,
+    ifindex: allocIfindex(ns),
     name,
     kind,
     mac: randomMac(world.rng),
@@ -100,10 +111,9 @@ export function moveLink(world: World, from: Netns, name: string, to: Netns, new
   const oldIndex = link.ifindex;
   if (opts.created) {
     // Registered in `to` from the start: an index from `to`'s counter, none used up in `from`.
-    link.ifindex = to.nextIfindex;
     if (from.nextIfindex === oldIndex + 1) from.nextIfindex = oldIndex;
-  } else if (linkByIndex(to, oldIndex)) link.ifindex = to.nextIfindex;
-  to.nextIfindex = Math.max(to.nextIfindex, link.ifindex + 1);
+    link.ifindex = allocIfindex(to);
+  } else if (linkByIndex(to, oldIndex)) link.ifindex = allocIfindex(to);
   link.name = targetName;
   link.up = false;
   link.master = null;

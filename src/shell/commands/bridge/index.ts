@@ -3,7 +3,7 @@
 import type { Program } from '../../types';
 import type { Link } from '../../../core/kernel/types';
 import { findLink, hasCarrier, linkByIndex } from '../../../core/kernel/links';
-import { linkFlags, peerName } from '../../../core/kernel/link-state';
+import { iproute2Flags, peerName } from '../../../core/kernel/link-state';
 import { fdbRows } from '../../../core/kernel/bridge-fdb';
 import { formatIpv4, parseIpv4 } from '../../../core/net/ipv4';
 import { isValidMac } from '../../../core/net/mac';
@@ -101,7 +101,7 @@ export const bridge: Program = {
           const br = linkByIndex(ns, l.master)!;
           const p = peerName(ctx.world, ns, l);
           const state = !l.up || !hasCarrier(ctx.world, ns, l) ? 'disabled' : 'forwarding';
-          ctx.out(`${l.ifindex}: ${l.name}${p ? `@${p.suffix}` : ''}: <${linkFlags(ctx.world, ns, l).join(',')}> mtu ${l.mtu} master ${br.name} state ${state} priority 32 cost 2 \n`);
+          ctx.out(`${l.ifindex}: ${l.name}${p ? `@${p.suffix}` : ''}: <${iproute2Flags(ctx.world, ns, l).join(',')}> mtu ${l.mtu} master ${br.name} state ${state} priority 32 cost 2 \n`);
         }
         return 0;
       }

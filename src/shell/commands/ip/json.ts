@@ -1,7 +1,7 @@
 // `ip -j` / `ip -j -p`: iproute2's JSON output (json_print.c): the same records as the text output, keyed in the order
 // print_linkinfo, print_addrinfo, print_route and print_neigh emit them; compact on one line, or pretty-printed.
 import type { Link, Neighbour, Route } from '../../../core/kernel/types';
-import { linkFlags, linkType, masterName, operState, peerName, peerNsId, qdiscOf, visibleAddrs } from '../../../core/kernel/link-state';
+import { iproute2Flags, linkType, masterName, operState, peerName, peerNsId, qdiscOf, visibleAddrs } from '../../../core/kernel/link-state';
 import { hasCarrier, linkByIndex } from '../../../core/kernel/links';
 import { formatIpv4 } from '../../../core/net/ipv4';
 import type { IpCtx } from './common';
@@ -18,7 +18,7 @@ export function linkJson(ip: IpCtx, link: Link, forLinkCmd: boolean): Json {
     if (p.otherNs) o.link_index = p.peer?.ifindex ?? Number(p.suffix.replace(/^if/, ''));
     else o.link = p.suffix;
   }
-  o.flags = linkFlags(world, ns, link);
+  o.flags = iproute2Flags(world, ns, link);
   o.mtu = link.mtu;
   o.qdisc = qdiscOf(link);
   const master = masterName(ns, link);

@@ -3,6 +3,7 @@
 // offload sizes the kernel (6.8) reports. Every item keeps iproute2's trailing space.
 import type { Link, Netns } from '../../../core/kernel/types';
 import { formatIpv4 } from '../../../core/net/ipv4';
+import { resolveLinkRef } from '../../../core/kernel/links';
 import type { IpCtx } from './common';
 
 /** The host NIC the lab claims: a virtio-net device (ETH_MIN_MTU 68, MAX_MTU 65535, single queue, fq_codel). */
@@ -11,6 +12,29 @@ const NIC = { minmtu: 68, maxmtu: 65535, parent: 'parentbus virtio parentdev vir
 const CPUS = 2;
 /** GSO_MAX_SIZE (8 * GSO_MAX_SEGS), the tso_max_size of software devices; NICs keep TSO_LEGACY_MAX_SIZE. */
 const SOFT_TSO = 524280;
+
+/**
+ * tso_max_size: a NIC's TSO_LEGACY_MAX_SIZE; vlan, macvlan and ipvlan take their parent's and a vxlan its `dev`'s
+ * (netif_inherit_tso_max); other software devices GSO_MAX_SIZE.
+ */
+function tsoMax(ip: IpCtx, link: Link): number {
+  if (link.kind === 'ether') return 65536;
+  const lower = link.lower ? resolveLinkRef(ip.world, link.lower.parent)?.link : link.kind === 'vxlan' && link.vxlan?.dev != null ? ip.ns.links.find((l) => l.ifindex === link.vxlan!.dev) : undefined;
+  return lower && lower !== link ? tsoMax(ip, lower) : SOFT_TSO;
+}
+
+/**
+ * [min_mtu, max_mtu]: lo and dummy set both to 0 (no limit), vlan_setup 0..ETH_MAX_MTU, a macvlan stops at its
+ * parent's max_mtu (macvlan_common_newlink), the rest keep ether_setup's 68..ETH_MAX_MTU (vxlan too: only its MTU is
+ * cut to fit the lower device).
+ */
+function mtuRange(ip: IpCtx, link: Link): [number, number] {
+  if (link.kind === 'loopback' || link.kind === 'dummy') return [0, 0];
+  if (link.kind === 'vlan') return [0, 65535];
+  if (link.kind === 'ether') return [NIC.minmtu, NIC.maxmtu];
+  const parent = link.kind === 'macvlan' && link.lower ? resolveLinkRef(ip.world, link.lower.parent)?.link : undefined;
+  return [68, parent ? mtuRange(ip, parent)[1] : 65535];
+}
 
 /** br_dump_bridge_id: priority in hex, then the MAC as glibc's ether_ntoa_r writes it (no zero padding). */
 function bridgeId(mac: string): string {
@@ -83,12 +107,9 @@ function kindLine(ip: IpCtx, link: Link): string {
 
 /** Everything `-d` adds after the `link/...` line's addresses; `forLinkCmd` adds addrgenmode (print_af_spec). */
 export function linkDetails(ip: IpCtx, link: Link, forLinkCmd: boolean, operUp: boolean): string {
-  const lo = link.kind === 'loopback';
   const nic = link.kind === 'ether';
   const port = link.master !== null;
-  const vxlanLower = link.kind === 'vxlan' && link.vxlan?.dev != null ? ip.ns.links.find((l) => l.ifindex === link.vxlan!.dev) : undefined;
-  // A vxlan device's ceiling leaves room for its 50 bytes of encapsulation below the lower device's MTU.
-  const [minmtu, maxmtu] = lo || link.kind === 'vlan' ? [0, lo ? 0 : 65535] : nic ? [NIC.minmtu, NIC.maxmtu] : link.kind === 'vxlan' ? [68, (vxlanLower?.mtu ?? 65535) - 50] : [68, 65535];
+  const [minmtu, maxmtu] = mtuRange(ip, link);
   let s = ` promiscuity ${port ? 1 : 0} minmtu ${minmtu} maxmtu ${maxmtu} `;
   const kind = kindLine(ip, link);
   if (kind) s += `\n    ${kind}`;
@@ -96,7 +117,6 @@ export function linkDetails(ip: IpCtx, link: Link, forLinkCmd: boolean, operUp: 
   if (forLinkCmd) s += 'addrgenmode eui64 ';
   const queues = link.kind === 'veth' ? CPUS : 1;
   s += `numtxqueues ${queues} numrxqueues ${queues} gso_max_size 65536 gso_max_segs 65535 `;
-  // A vlan inherits its NIC's TSO limit (netif_inherit_tso_max).
-  s += `tso_max_size ${nic || link.kind === 'vlan' ? 65536 : SOFT_TSO} tso_max_segs 65535 gro_max_size 65536 `;
+  s += `tso_max_size ${tsoMax(ip, link)} tso_max_segs 65535 gro_max_size 65536 `;
   return nic ? s + NIC.parent : s;
 }

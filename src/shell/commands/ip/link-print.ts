@@ -1,7 +1,7 @@
 // print_linkinfo: the first two lines of every `ip link` / `ip addr` entry, and `ip -br link`, in iproute2's
 // layout (items separated by trailing spaces) or BusyBox's (`M-DOWN` when the peer is not visible).
 import type { Link } from '../../../core/kernel/types';
-import { linkFlags, linkType, masterName, operState, peerName, peerNsId, qdiscOf, visibleAddrs } from '../../../core/kernel/link-state';
+import { iproute2Flags, linkFlags, linkType, masterName, operState, peerName, peerNsId, qdiscOf, visibleAddrs } from '../../../core/kernel/link-state';
 import type { IpCtx } from './common';
 import { linkDetails } from './link-details';
 
@@ -38,7 +38,7 @@ export function linkHeader(ip: IpCtx, link: Link, forLinkCmd: boolean): string {
     if (link.txqlen) s += ` qlen ${link.txqlen}`;
     return `${s}\n    link/${linkType(link)} ${link.mac} brd ${link.kind === 'loopback' ? '00:00:00:00:00:00' : 'ff:ff:ff:ff:ff:ff'}\n`;
   }
-  let s = `${link.ifindex}: ${displayName(ip, link)}: <${linkFlags(world, ns, link).join(',')}> mtu ${link.mtu} qdisc ${qdiscOf(link)} `;
+  let s = `${link.ifindex}: ${displayName(ip, link)}: <${iproute2Flags(world, ns, link).join(',')}> mtu ${link.mtu} qdisc ${qdiscOf(link)} `;
   if (master) s += `master ${master} `;
   s += `state ${operState(world, ns, link)} `;
   if (forLinkCmd) s += 'mode DEFAULT ';
@@ -53,7 +53,7 @@ export function linkHeader(ip: IpCtx, link: Link, forLinkCmd: boolean): string {
 export function briefLink(ip: IpCtx, link: Link): string {
   const name = displayName(ip, link).padEnd(16);
   const state = operState(ip.world, ip.ns, link).padEnd(14);
-  return `${name} ${state} ${link.mac} <${linkFlags(ip.world, ip.ns, link).join(',')}> \n`;
+  return `${name} ${state} ${link.mac} <${iproute2Flags(ip.world, ip.ns, link).join(',')}> \n`;
 }
 
 /** `ip -br addr`: name, state, addresses. */

@@ -13,6 +13,40 @@ import { ipUsage } from './usage';
 
 const KINDS: Record<string, LinkKind> = { veth: 'veth', bridge: 'bridge', vxlan: 'vxlan', macvlan: 'macvlan', ipvlan: 'ipvlan', vlan: 'vlan', dummy: 'dummy' };
 
+/** Link types iproute2 6.1 and Ubuntu's kernel know but the lab has no model of: said so, not faked. */
+const UNMODELLED = new Set(
+  ('amt bareudp batadv bond bond_slave bridge_slave can dsa erspan geneve gre gretap gtp hsr ifb ip6erspan ip6gre ip6gretap ' +
+    'ip6tnl ipip ipoib ipvtap lowpan macsec macvtap netdevsim netkit nlmon rmnet sit team team_slave vcan vrf vti vti6 vxcan ' +
+    'wwan xfrm virt_wifi').split(' '),
+);
+
+function notModelled(ip: IpCtx, what: string): never {
+  fail(ip, `cnlab: ip link: ${what} not modelled in this lab (it models bridge, dummy, ipvlan, macvlan, veth, vlan and vxlan devices)`, 2);
+}
+
+/** `type bridge` options the lab models: stp_state (shown by -d and brctl) and ageing_time (FDB ageing, centiseconds). */
+function bridgeOptions(ip: IpCtx, args: [string, string][]): { stp?: boolean; ageingTimeSec?: number } {
+  const out: { stp?: boolean; ageingTimeSec?: number } = {};
+  for (const [key, value] of args) {
+    if (key === 'stp_state' && /^\d+$/.test(value)) out.stp = Number(value) !== 0;
+    else if (key === 'ageing_time' && /^\d+$/.test(value)) out.ageingTimeSec = Number(value) / 100;
+    else if (key === 'stp_state' || key === 'ageing_time') fail(ip, `Error: argument "${value}" is wrong: invalid ${key}`, 255);
+    else notModelled(ip, `the bridge option "${key}" is`);
+  }
+  return out;
+}
+
+/** The driver's own parse errors (iplink_macvlan.c, iplink_ipvlan.c, iplink_vxlan.c), before anything reaches the kernel. */
+function checkTypeArgs(ip: IpCtx, kind: LinkKind, typeArgs: Record<string, string>): void {
+  const mode = typeArgs.mode;
+  if (kind === 'macvlan' && mode !== undefined && !['private', 'vepa', 'bridge', 'passthru', 'source'].includes(mode)) {
+    fail(ip, `Error: argument of "mode" must be "private", "vepa", "bridge", "passthru" or "source", not "${mode}"`, 255);
+  }
+  if (kind === 'ipvlan' && mode !== undefined && !['l2', 'l3', 'l3s'].includes(mode)) fail(ip, 'Error: argument of "mode" must be either "l2", "l3" or "l3s"', 255);
+  const vni = typeArgs.id ?? typeArgs.vni;
+  if (kind === 'vxlan' && vni !== undefined && !(/^\d+$/.test(vni) && Number(vni) < 2 ** 24)) fail(ip, `Error: argument "${vni}" is wrong: invalid id`, 255);
+}
+
 function checkName(ip: IpCtx, name: string): void {
   if (name.length > 15 || name.includes('/') || /\s/.test(name)) fail(ip, `Error: argument "${name}" is wrong: "name" not a valid ifname`);
 }
@@ -81,7 +115,10 @@ function add(ip: IpCtx, argv: string[]): void {
   }
   if (type === undefined) fail(ip, 'Not enough information: "type" argument is required');
   const kind = KINDS[type];
+  if (!kind && UNMODELLED.has(type)) notModelled(ip, `"${type}" devices are`);
   if (!kind) fail(ip, 'Error: Unknown device type.', 2);
+  checkTypeArgs(ip, kind, typeArgs);
+  const bridgeOpts = kind === 'bridge' ? bridgeOptions(ip, Object.entries(typeArgs)) : {};
   if (name === undefined) fail(ip, 'Not enough information: "dev" argument is required.');
   checkName(ip, name);
   if (peer !== undefined) checkName(ip, peer);
@@ -91,7 +128,7 @@ function add(ip: IpCtx, argv: string[]): void {
   if ((kind === 'macvlan' || kind === 'ipvlan') && !parentLink) fail(ip, 'Error: Link not found', 2);
   // iproute2 parses the id (get_u16) before anything reaches the kernel.
   if (kind === 'vlan' && typeArgs.id !== undefined && !(/^\d+$/.test(typeArgs.id) && Number(typeArgs.id) <= 65535)) {
-    fail(ip, `Error: argument "${typeArgs.id}" is wrong: id is invalid`);
+    fail(ip, `Error: argument "${typeArgs.id}" is wrong: id is invalid`, 255);
   }
   const vniText = typeArgs.id ?? typeArgs.vni;
   if (kind === 'vxlan' && vniText === undefined) fail(ip, 'vxlan: missing virtual network identifier', 255);
@@ -103,6 +140,9 @@ function add(ip: IpCtx, argv: string[]): void {
     fail(ip, typeArgs.id === undefined ? 'Error: 8021q: VLAN properties not specified.' : 'Error: 8021q: Invalid VLAN id.', 2);
   }
   if (findLink(target, name) || (peer !== undefined && findLink(peerTarget, peer))) fail(ip, 'RTNETLINK answers: File exists', 2);
+  if (kind === 'vxlan' && ip.ns.links.some((l) => l.vxlan?.vni === Number(vniText) && l.vxlan.dstport === (Number(typeArgs.dstport ?? 8472) || 8472))) {
+    fail(ip, 'Error: A VXLAN device with the specified VNI already exists.', 2);
+  }
   const vlanId = kind === 'vlan' ? checkVlan(ip, parentLink, Number(typeArgs.id)) : undefined;
   let link: Link;
   if (kind === 'veth') {
@@ -120,10 +160,10 @@ function add(ip: IpCtx, argv: string[]): void {
       ip.ctx.err('vxlan: destination port not specified\nWill use Linux kernel default (non-standard value)\nUse \'dstport 4789\' to get the IANA assigned value\nUse \'dstport 0\' to get default and quiet this message\n');
     }
     const dev = typeArgs.dev !== undefined ? needLink(ip, typeArgs.dev) : undefined;
-    // vxlan_config_apply: the MTU leaves room for the 50 bytes of outer IPv4, UDP and VXLAN headers; qlen stays 1000.
-    const lowerMtu = dev?.mtu ?? 1500;
+    // vxlan_config_apply: with a `dev` the MTU leaves room for the 50 bytes of outer IPv4, UDP and VXLAN headers
+    // (without one it stays ether_setup's 1500); qlen stays 1000.
     link = addLink(ip.world, ip.ns, name, 'vxlan', {
-      mtu: lowerMtu - 50,
+      mtu: dev ? Math.max(68, dev.mtu - 50) : 1500,
       txqlen: 1000,
       vxlan: {
         vni: Number(vniText), local: typeArgs.local ? parseIpv4(typeArgs.local) : null, remote: typeArgs.remote ? parseIpv4(typeArgs.remote) : null,
@@ -140,7 +180,7 @@ function add(ip: IpCtx, argv: string[]): void {
     if (kind === 'ipvlan') link.mac = parentLink!.mac;
   } else {
     link = addLink(ip.world, ip.ns, name, kind);
-    if (kind === 'bridge' && typeArgs.stp_state !== undefined) link.bridge!.stp = typeArgs.stp_state === '1';
+    if (kind === 'bridge') Object.assign(link.bridge!, bridgeOpts);
   }
   if (mtu !== undefined) link.mtu = mtu;
   if (mac !== undefined) link.mac = mac.toLowerCase();
@@ -163,20 +203,38 @@ function nextVethName(ns: Netns): string {
   for (let i = 0; ; i++) if (!findLink(ns, `veth${i}`)) return `veth${i}`;
 }
 
+/**
+ * `ip link set DEV type KIND ARGS` (rtnl_changelink): KIND must be the device's own kind when options follow
+ * (else EOPNOTSUPP); the lab changes a bridge's stp_state and ageing_time and says so for anything else.
+ */
+function changelink(ip: IpCtx, link: Link, typeName: string, args: [string, string][]): { stp?: boolean; ageingTimeSec?: number } {
+  const kind = KINDS[typeName];
+  if (!kind && UNMODELLED.has(typeName)) notModelled(ip, `"${typeName}" devices are`);
+  if (args.length === 0) return {};
+  if (kind !== link.kind) fail(ip, 'RTNETLINK answers: Operation not supported', 2);
+  if (kind !== 'bridge') notModelled(ip, `changing ${kind} options is`);
+  return bridgeOptions(ip, args);
+}
+
 function set(ip: IpCtx, argv: string[]): void {
   let dev: string | undefined;
+  let typeName: string | undefined;
+  const typeArgs: [string, string][] = [];
   const actions: [string, string | undefined][] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === 'dev') dev = nextArg(ip, argv, i++);
     else if (a === 'up' || a === 'down' || a === 'nomaster') actions.push([a, undefined]);
     else if (['master', 'netns', 'name', 'mtu', 'address', 'promisc', 'arp', 'multicast', 'allmulticast', 'txqueuelen', 'qlen', 'alias', 'group'].includes(a)) actions.push([a, nextArg(ip, argv, i++)]);
-    else if (a === 'type') break;
-    else if (dev !== undefined) garbage(ip, 'dev', a);
+    else if (a === 'type') {
+      typeName = nextArg(ip, argv, i++);
+      for (i++; i < argv.length; i += 2) typeArgs.push([argv[i], nextArg(ip, argv, i)]);
+    } else if (dev !== undefined) garbage(ip, 'dev', a);
     else dev = a;
   }
   if (dev === undefined) fail(ip, 'Not enough information: "dev" argument is required.');
   const link = needLink(ip, dev);
+  const bridgeOpts = typeName !== undefined ? changelink(ip, link, typeName, typeArgs) : {};
   for (const [key, value] of actions) {
     if (key === 'master') needLink(ip, value!);
     if (key === 'netns') targetNs(ip, value!);
@@ -185,6 +243,7 @@ function set(ip: IpCtx, argv: string[]): void {
     if (key === 'address' && !isValidMac(value!)) fail(ip, `Error: "${value}" is not a valid link address`);
   }
   requireRoot(ip);
+  if (link.bridge) Object.assign(link.bridge, bridgeOpts);
   let current = link.name;
   for (const [key, value] of actions) {
     switch (key) {
@@ -193,8 +252,11 @@ function set(ip: IpCtx, argv: string[]): void {
         setLinkUp(ip.world, ip.ns, current, key === 'up');
         break;
       case 'master': {
+        // do_set_master: only a bridge has ndo_add_slave here; br_add_if refuses lo and other bridges.
         const br = findLink(ip.ns, value!)!;
-        if (br.kind !== 'bridge') fail(ip, 'Error: Device does not allow enslaving to a bridge.', 2);
+        if (br.kind !== 'bridge') fail(ip, 'RTNETLINK answers: Operation not supported', 2);
+        if (link.kind === 'loopback') fail(ip, 'RTNETLINK answers: Invalid argument', 2);
+        if (link.kind === 'bridge') fail(ip, 'Error: Can not enslave a bridge to a bridge.', 2);
         setMaster(ip.world, ip.ns, current, value!);
         break;
       }
