@@ -144,7 +144,7 @@ export function createContainer(world: World, engine: DockerEngineState, req: Co
     path: argv[0] ?? '',
     args: argv.slice(1),
     config: {
-      hostname: mode === 'host' ? engine.host : mode.startsWith('container:') ? all[mode.slice(10)].config.hostname : req.hostname || id.slice(0, 12),
+      hostname: mode === 'host' ? req.hostname || engine.host : mode.startsWith('container:') ? all[mode.slice(10)].config.hostname : req.hostname || id.slice(0, 12),
       domainname: req.domainname,
       user: req.user,
       tty: req.tty,

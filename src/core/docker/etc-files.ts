@@ -24,10 +24,14 @@ function write(world: World, c: Container, path: string, content: string): void 
   world.changed('file', key);
 }
 
-/** `<ip>\t<hostname>` (or `<ip>\t<fqdn> <hostname>` with --domainname), as etchosts.Build writes it. */
+/**
+ * `<ip>\t<hostname>`, or `<ip>\t<fqdn> <name>` when the hostname (with --domainname appended) has a dot, as
+ * updateHostsFile writes it: `--hostname web.example.com` gives `web.example.com web`.
+ */
 function hostsLine(c: Container, ip: string): string {
-  const names = c.config.domainname ? `${c.config.hostname}.${c.config.domainname} ${c.config.hostname}` : c.config.hostname;
-  return `${ip}\t${names}\n`;
+  const fqdn = c.config.domainname ? `${c.config.hostname}.${c.config.domainname}` : c.config.hostname;
+  const dot = fqdn.indexOf('.');
+  return `${ip}\t${dot >= 0 ? `${fqdn} ${fqdn.slice(0, dot)}` : fqdn}\n`;
 }
 
 function hostGatewayIp(engine: DockerEngineState): string {
@@ -37,7 +41,8 @@ function hostGatewayIp(engine: DockerEngineState): string {
 
 /** The container's /etc/hosts: defaults, --add-host entries, then one line per address (in join order). */
 export function hostsFile(world: World, engine: DockerEngineState, c: Container): string {
-  if (c.hostConfig.networkMode === 'host') {
+  // Host networking copies the host's file, unless there are --add-host entries: then the defaults and those.
+  if (c.hostConfig.networkMode === 'host' && !c.hostConfig.extraHosts.length) {
     return world.state.files[`${engine.host}:/etc/hosts`] ?? `127.0.0.1\tlocalhost\n127.0.1.1\t${engine.host}\n`;
   }
   let s = HOSTS_DEFAULTS;
@@ -108,10 +113,21 @@ export function resolvConf(world: World, engine: DockerEngineState, c: Container
   return s;
 }
 
-/** Writes hostname, hosts and resolv.conf for `c` and for every container sharing its namespace. */
+/**
+ * Writes hostname, hosts and resolv.conf for `c` and for every container sharing its namespace. A
+ * `--network container:X` container uses X's files (initializeNetworkingPaths), whatever its own --dns-search says.
+ */
 export function writeEtcFiles(world: World, engine: DockerEngineState, c: Container): void {
-  const hostname = c.hostConfig.networkMode === 'host' ? engine.host : c.config.hostname;
-  const files = { '/etc/hostname': `${hostname}\n`, '/etc/hosts': hostsFile(world, engine, c), '/etc/resolv.conf': resolvConf(world, engine, c) };
+  const mode = c.hostConfig.networkMode;
+  const owner = mode.startsWith('container:') ? engine.containers?.[mode.slice('container:'.length)] : undefined;
+  if (owner) {
+    for (const path of ['/etc/hostname', '/etc/hosts', '/etc/resolv.conf']) {
+      const content = world.state.files[`${fsRootOf(owner)}:${path}`];
+      if (content !== undefined) write(world, c, path, content);
+    }
+    return;
+  }
+  const files = { '/etc/hostname': `${c.config.hostname}\n`, '/etc/hosts': hostsFile(world, engine, c), '/etc/resolv.conf': resolvConf(world, engine, c) };
   const sharers = Object.values(engine.containers ?? {}).filter((o) => o.hostConfig.networkMode === `container:${c.id}`);
   for (const target of [c, ...sharers]) for (const [path, content] of Object.entries(files)) write(world, target, path, content);
 }

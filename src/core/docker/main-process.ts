@@ -1,7 +1,7 @@
 // What a container's main process (PID 1) does, decided from its argv and image: a service that listens and logs
 // (nginx, httpd, redis-server), an interactive shell that lives while its stdin or TTY is open, a command that runs
 // until stopped or for a while (`sleep 5`), or a one-shot command that prints and exits.
-import type { CatalogImage, ImageService } from './image-catalog';
+import { catalogById, type CatalogImage, type ImageService } from './image-catalog';
 import type { Container } from './types';
 
 export type MainPlan =
@@ -20,11 +20,17 @@ function basename(p: string): string {
   return p.slice(p.lastIndexOf('/') + 1);
 }
 
-/** The argv that ends up running: entrypoint scripts exec their arguments. */
+/**
+ * The argv that ends up running: entrypoint scripts exec their arguments. The official images' own
+ * `docker-entrypoint.sh` (redis) first puts the server in front of options or a `.conf` file:
+ * `docker run redis --bind 127.0.0.1` runs `redis-server --bind 127.0.0.1`.
+ */
 export function effectiveArgv(c: Container): string[] {
   const argv = [c.path, ...c.args];
-  if (ENTRYPOINT_SCRIPTS.includes(argv[0]) && argv.length > 1) return argv.slice(1);
-  return argv;
+  if (!ENTRYPOINT_SCRIPTS.includes(argv[0]) || argv.length < 2) return argv;
+  const server = catalogById(c.imageId)?.cmd?.[0];
+  if (argv[0] === 'docker-entrypoint.sh' && server && (argv[1].startsWith('-') || argv[1].endsWith('.conf'))) return [server, ...argv.slice(1)];
+  return argv.slice(1);
 }
 
 function sleepSeconds(arg: string | undefined): number | null {

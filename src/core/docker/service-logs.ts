@@ -3,6 +3,7 @@
 import type { World } from '../world';
 import type { ImageService } from './image-catalog';
 import type { Container } from './types';
+import { effectiveArgv } from './main-process';
 
 type LogLine = Container['logs'][number];
 
@@ -88,7 +89,7 @@ function httpdLogs(d: Date, us: number, ip: string, failed: boolean): LogLine[] 
   ];
 }
 
-function redisLogs(d: Date, us: number, failed: boolean): LogLine[] {
+function redisLogs(d: Date, us: number, failed: boolean, args: boolean): LogLine[] {
   const ms = String(Math.floor((us % 1_000_000) / 1000)).padStart(3, '0');
   const stamp = `${p2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${ms}`;
   const c = (t: string): LogLine => ({ stream: 'stdout', text: `1:C ${stamp} ${t}\n`, us });
@@ -97,7 +98,8 @@ function redisLogs(d: Date, us: number, failed: boolean): LogLine[] {
     c("# WARNING Memory overcommit must be enabled! Without it, a background save or replication may fail under low memory condition. Being disabled, it can also cause failures without low memory condition, see https://github.com/jemalloc/jemalloc/issues/1328. To fix this issue add 'vm.overcommit_memory = 1' to /etc/sysctl.conf and then reboot or run the command 'sysctl vm.overcommit_memory=1' for this to take effect."),
     c('* oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo'),
     c('* Redis version=7.4.2, bits=64, commit=00000000, modified=0, pid=1, just started'),
-    c('# Warning: no config file specified, using the default config. In order to specify a config file use redis-server /path/to/redis.conf'),
+    // redis-server with arguments (`--bind 127.0.0.1`) says its configuration was loaded instead.
+    c(args ? '# Configuration loaded' : '# Warning: no config file specified, using the default config. In order to specify a config file use redis-server /path/to/redis.conf'),
     m('* monotonic clock: POSIX clock_gettime'),
   ];
   if (failed) return [...head, m('# Warning: Could not create server TCP listening socket *:6379: bind: Address already in use'), m('# Failed listening on port 6379 (tcp), aborting.')];
@@ -105,7 +107,7 @@ function redisLogs(d: Date, us: number, failed: boolean): LogLine[] {
 }
 
 /** The start-up lines of a service; `failed` when its port was taken (it then exits 1). */
-export function serviceStartLogs(world: World, _c: Container, service: ImageService, ip: string, failed: boolean): LogLine[] {
+export function serviceStartLogs(world: World, c: Container, service: ImageService, ip: string, failed: boolean): LogLine[] {
   const us = world.clock.now();
   const d = new Date(Math.floor(us / 1000));
   switch (service.process) {
@@ -114,7 +116,7 @@ export function serviceStartLogs(world: World, _c: Container, service: ImageServ
     case 'httpd':
       return httpdLogs(d, us, ip, failed);
     default:
-      return redisLogs(d, us, failed);
+      return redisLogs(d, us, failed, effectiveArgv(c).length > 1);
   }
 }
 

@@ -100,8 +100,10 @@ export interface DockerEngineState {
   containers?: Record<string, Container>;
   /** Pulled images by `repo:tag` (e.g. `alpine:latest`). */
   images?: Record<string, ImageRecord>;
-  /** Host ports handed out by the port allocator (`-p 8080`, `-P`): `proto/port`. */
+  /** Host ports handed out by the port allocator (`-p 8080`, `-P`): `proto/hostIp/port` (a 0.0.0.0 binding holds `::` too). */
   allocatedHostPorts?: string[];
+  /** The port allocator's last port handed out per range: `proto/hostIp/begin-end` (ephemeral: 32768-60999). */
+  portRangeLast?: Record<string, number>;
 }
 
 /** An image the daemon has locally: a catalog entry pulled under one reference. */

@@ -39,6 +39,23 @@ function parseExtraHost(raw: string): { value: string } | { error: string } {
   return { value: `${name}:${addr}` };
 }
 
+/** opts.ValidateIPAddress (`--dns`): net.ParseIP after trimming spaces; the canonical form is kept. */
+function parseDnsServer(raw: string): { value: string } | { error: string } {
+  const t = raw.trim();
+  if (!isIP(t)) return { error: `${raw} is not an ip address` };
+  return { value: ipaddr.parse(t).toString() };
+}
+
+/** opts.ValidateDNSSearch: `.` or a domain name (a trailing dot dropped). */
+function parseDnsSearch(raw: string): { value: string } | { error: string } {
+  const t = raw.replace(/^ +| +$/g, '');
+  if (t === '.') return { value: t };
+  const label = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+  const m = new RegExp(`^(${label}(?:\\.${label})*)\\.?\\s*$`).exec(t);
+  if (!/[a-zA-Z]/.test(t) || !m || m[1].length >= 255) return { error: `${t} is not a valid domain` };
+  return { value: m[1] };
+}
+
 /** NetworkOpt.Set runs as the flag is parsed, so its errors are the flag's (`invalid argument ... for "--network" flag`). */
 function networkFlag(raw: string): { value: string } | { error: string } {
   try {
@@ -86,10 +103,10 @@ export const CONTAINER_FLAGS: FlagSpec[] = [
 '':        Use the cgroup namespace as configured by the
            default-cgroupns-mode option on the daemon (default)`),
   list('add-host', 'Add a custom host-to-IP mapping (host:ip)', undefined, { parse: parseExtraHost }),
-  list('dns', 'Set custom DNS servers'),
+  list('dns', 'Set custom DNS servers', undefined, { parse: parseDnsServer }),
   list('dns-option', 'Set DNS options'),
   list('dns-opt', 'Set DNS options', undefined, { hidden: true }),
-  list('dns-search', 'Set custom DNS search domains'),
+  list('dns-search', 'Set custom DNS search domains', undefined, { parse: parseDnsSearch }),
   list('expose', 'Expose a port or a range of ports'),
   str('ip', 'IPv4 address (e.g., 172.30.100.104)'),
   str('ip6', 'IPv6 address (e.g., 2001:db8::33)'),

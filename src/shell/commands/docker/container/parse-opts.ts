@@ -114,7 +114,6 @@ export function parseContainerOptions(v: FlagValues, given: Set<string>, args: s
     if (!r) throw new CliError(`invalid range format for --expose: ${e}, error: strconv.ParseUint: parsing ${JSON.stringify(port)}: invalid syntax`);
     for (let p = r[0]; p <= r[1]; p++) if (!exposed.includes(`${p}/${proto}`)) exposed.push(`${p}/${proto}`);
   }
-  for (const d of v.dns as string[]) if (parseIpv4(d) === null && !d.includes(':')) throw new CliError(`invalid argument "${d}" for "--dns" flag: ${d} is not an ip address`);
   const restart = v.restart as string;
   if (v.rm && restart && restart !== 'no') throw new CliError('Conflicting options: --restart and --rm');
   const { mode, endpoints } = parseNetworks(v);

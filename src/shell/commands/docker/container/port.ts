@@ -3,6 +3,7 @@ import type { CobraCommand } from '../../../cobra';
 import { getContainer } from '../../../../core/docker/lookup';
 import { withDaemon } from '../client';
 import { networkSettingsPorts } from './ports';
+import { naturalCompare } from '../../../format/natsort';
 
 /** net.JoinHostPort: IPv6 hosts in brackets. */
 function joinHostPort(ip: string, port: string): string {
@@ -27,12 +28,13 @@ export const containerPort: CobraCommand = {
           ctx.err(`Error: No public port '${key}' published for ${args[0]}\n`);
           return 1;
         }
-        for (const b of bindings) ctx.out(joinHostPort(b.hostIp, b.hostPort) + '\n');
+        // docker/cli sorts its lines with sortorder.NaturalLess (80/tcp before 3000/tcp).
+        for (const line of bindings.map((b) => joinHostPort(b.hostIp, b.hostPort)).sort(naturalCompare)) ctx.out(line + '\n');
         return 0;
       }
       const out: string[] = [];
       for (const [key, bindings] of Object.entries(ports)) for (const b of bindings ?? []) out.push(`${key} -> ${joinHostPort(b.hostIp, b.hostPort)}`);
-      out.sort();
+      out.sort(naturalCompare);
       for (const line of out) ctx.out(line + '\n');
       return 0;
     }),

@@ -28,18 +28,18 @@ export function containerProcessEnv(world: World, engine: DockerEngineState, c: 
     const eq = e.indexOf('=');
     if (eq > 0) vars[e.slice(0, eq)] = e.slice(eq + 1);
   }
-  const host = c.hostConfig.networkMode === 'host';
   return {
     host: engine.host,
     netns: containerNetns(world, engine, c) ?? world.host(engine.host).rootNs,
     flavor: image?.flavor ?? 'busybox',
-    hostname: host ? engine.host : c.config.hostname,
+    hostname: c.config.hostname,
     user: 'root',
     cwd: c.config.workingDir || '/',
     shell: basename(shell),
     containerId: c.id,
     fsRoot: fsRootOf(c),
     vars,
+    exported: extraEnv.map((e) => e.split('=')[0]),
   };
 }
 
