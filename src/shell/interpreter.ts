@@ -85,6 +85,8 @@ function lookupVar(session: Session, env: ProcessEnv, name: string): string {
       return env.user;
     case 'HOSTNAME':
       return env.hostname;
+    case 'PATH':
+      return env.vars.PATH ?? (env.containerId ? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' : '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/usr/games:/usr/local/games:/snap/bin');
     case 'PWD':
       return env.cwd.replace(/^~/, env.user === 'root' ? '/root' : `/home/${env.user}`);
     default:
@@ -173,7 +175,7 @@ async function runSimple(session: Session, cmd: SimpleCommand, stdin: string | n
     Object.assign(env.vars, assigned);
     return 0;
   }
-  const procEnv: ProcessEnv = Object.keys(assigned).length ? { ...env, vars: { ...env.vars, ...assigned } } : env;
+  const procEnv: ProcessEnv = Object.keys(assigned).length ? { ...env, vars: { ...env.vars, ...assigned }, exported: [...(env.exported ?? []), ...Object.keys(assigned)] } : env;
 
   const redirected = await applyRedirects(session, cmd.redirects, stdin, io, interrupt);
   if (typeof redirected === 'number') return redirected;

@@ -29,6 +29,8 @@ export interface ProcessEnv {
   /** Root of the file namespace for the VFS: the host name, or `ctr:<id>` for a container. */
   fsRoot: string;
   vars: Record<string, string>;
+  /** Names of `vars` in the environment of the programs it runs (`export`, or `NAME=value cmd`); the rest are shell variables. */
+  exported?: string[];
 }
 
 /** Ctrl-C as the command sees it. */

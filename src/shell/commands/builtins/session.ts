@@ -91,7 +91,10 @@ export const exportVar: Program = {
   async run(ctx) {
     for (const a of ctx.argv.slice(1)) {
       const eq = a.indexOf('=');
-      if (eq > 0) ctx.session.env.vars[a.slice(0, eq)] = a.slice(eq + 1);
+      const name = eq > 0 ? a.slice(0, eq) : a;
+      if (eq > 0) ctx.session.env.vars[name] = a.slice(eq + 1);
+      const exported = (ctx.session.env.exported ??= []);
+      if (!exported.includes(name)) exported.push(name);
     }
     return 0;
   },
