@@ -73,6 +73,7 @@ function matchOne(m: MatchSpec, p: Packet, ctx: MatchContext): boolean {
   switch (m.name) {
     case 'tcp':
     case 'udp':
+    case 'sctp':
       return p.proto === m.name && inPorts(p.sport, m.sport) && inPorts(p.dport, m.dport);
     case 'icmp':
       if (p.proto !== 'icmp') return false;

@@ -76,6 +76,7 @@ function matchText(m: MatchSpec, numeric: boolean): string {
   switch (m.name) {
     case 'tcp':
     case 'udp':
+    case 'sctp':
       return ` ${m.name}` + (m.sport ? portsText('spt', m.sport, numeric) : '') + (m.dport ? portsText('dpt', m.dport, numeric) : '');
     case 'icmp': {
       if (!m.icmpType || m.icmpType.type === 255) return ' icmp any';

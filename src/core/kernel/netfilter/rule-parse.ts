@@ -6,8 +6,8 @@ import { PARAMETER_PROBLEM, xtablesError } from './errors';
 import { ADDRTYPES, CTSTATE_ORDER, type AddrSpec, type MatchSpec, type PortSpec, type RangeSpec, type RuleSpec, type TargetSpec, type TypeListSpec } from './rule-spec';
 import { serviceToPort } from './services';
 
-const PROTO_BY_NUMBER: Record<string, string> = { '0': 'all', '1': 'icmp', '6': 'tcp', '17': 'udp' };
-const KNOWN_MATCHES = ['tcp', 'udp', 'icmp', 'conntrack', 'state', 'addrtype', 'comment', 'multiport', 'iprange'];
+const PROTO_BY_NUMBER: Record<string, string> = { '0': 'all', '1': 'icmp', '6': 'tcp', '17': 'udp', '132': 'sctp' };
+const KNOWN_MATCHES = ['tcp', 'udp', 'sctp', 'icmp', 'conntrack', 'state', 'addrtype', 'comment', 'multiport', 'iprange'];
 const REJECT_TYPES: Record<string, string> = {
   'icmp-net-unreachable': 'icmp-net-unreachable', 'net-unreach': 'icmp-net-unreachable',
   'icmp-host-unreachable': 'icmp-host-unreachable', 'host-unreach': 'icmp-host-unreachable',
@@ -79,7 +79,7 @@ function parseList(text: string, allowed: string[], what: string, inv: boolean, 
 export function parseProto(text: string): string {
   const lower = text.toLowerCase();
   if (PROTO_BY_NUMBER[lower]) return PROTO_BY_NUMBER[lower];
-  if (['all', 'tcp', 'udp', 'icmp'].includes(lower)) return lower;
+  if (['all', 'tcp', 'udp', 'sctp', 'icmp'].includes(lower)) return lower;
   if (/^\d+$/.test(lower) && Number(lower) < 256) return lower;
   throw perr(`unknown protocol "${text}" specified`);
 }
@@ -94,12 +94,12 @@ export function parseRuleSpec(tokens: readonly string[]): RuleSpec {
   };
   const current = <N extends MatchSpec['name']>(names: N[]): Extract<MatchSpec, { name: N }> | undefined =>
     [...rule.matches].reverse().find((m) => (names as string[]).includes(m.name)) as Extract<MatchSpec, { name: N }> | undefined;
-  const portMatch = (opt: string): Extract<MatchSpec, { name: 'tcp' | 'udp' }> => {
-    const m = current(['tcp', 'udp']);
+  const portMatch = (opt: string): Extract<MatchSpec, { name: 'tcp' | 'udp' | 'sctp' }> => {
+    const m = current(['tcp', 'udp', 'sctp']);
     if (m) return m;
     const p = rule.proto?.name;
-    if ((p === 'tcp' || p === 'udp') && !rule.proto?.inv) {
-      const implicit = { name: p } as Extract<MatchSpec, { name: 'tcp' | 'udp' }>;
+    if ((p === 'tcp' || p === 'udp' || p === 'sctp') && !rule.proto?.inv) {
+      const implicit = { name: p } as Extract<MatchSpec, { name: 'tcp' | 'udp' | 'sctp' }>;
       rule.matches.push(implicit);
       return implicit;
     }
@@ -254,9 +254,9 @@ export function parseRuleSpec(tokens: readonly string[]): RuleSpec {
 
 function validate(rule: RuleSpec): void {
   const t = rule.target;
-  const hasPorts = rule.proto?.name === 'tcp' || rule.proto?.name === 'udp';
+  const hasPorts = rule.proto?.name === 'tcp' || rule.proto?.name === 'udp' || rule.proto?.name === 'sctp';
   for (const m of rule.matches) {
-    if ((m.name === 'tcp' || m.name === 'udp') && rule.proto?.name !== m.name) {
+    if ((m.name === 'tcp' || m.name === 'udp' || m.name === 'sctp') && rule.proto?.name !== m.name) {
       throw perr(`Couldn't load match \`${m.name}':No such file or directory`);
     }
     if (m.name === 'multiport' && !hasPorts) throw perr('multiport needs `-p tcp\', `-p udp\', `-p udplite\', `-p sctp\' or `-p dccp\'');

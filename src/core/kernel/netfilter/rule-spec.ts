@@ -41,7 +41,7 @@ export interface TypeListSpec {
 
 /** One `-m NAME ...` extension with the options iptables knows for it. */
 export type MatchSpec =
-  | { name: 'tcp' | 'udp'; sport?: PortSpec; dport?: PortSpec }
+  | { name: 'tcp' | 'udp' | 'sctp'; sport?: PortSpec; dport?: PortSpec }
   | { name: 'icmp'; icmpType?: { type: number; code: number | null; inv: boolean } }
   | { name: 'conntrack'; ctstate?: TypeListSpec; orig?: CtTupleSpec; repl?: CtTupleSpec; ctdir?: 'ORIGINAL' | 'REPLY' }
   | { name: 'iprange'; src?: RangeSpec; dst?: RangeSpec }
@@ -117,6 +117,7 @@ function matchArgv(m: MatchSpec): string[] {
   switch (m.name) {
     case 'tcp':
     case 'udp':
+    case 'sctp':
       if (m.sport) opt(out, m.sport.inv, '--sport', portText(m.sport));
       if (m.dport) opt(out, m.dport.inv, '--dport', portText(m.dport));
       break;
