@@ -32,9 +32,12 @@ class TopologyView {
   lastPacket = $state.raw<PacketRecord | null>(null);
   controls: DiagramControls | null = null;
   private request = 0;
+  /** What had focus when the panel opened (a diagram object, a list entry): closing the panel returns focus there. */
+  private opener: { el: Element; key: string } | null = null;
 
   /** Opens the details panel for an object (`network:<id>`, `sandbox:<id>`, `iface:<key>`, ...). */
   async select(key: string | null): Promise<void> {
+    if (key && key !== this.selected && typeof document !== 'undefined' && document.activeElement) this.opener = { el: document.activeElement, key };
     this.selected = key;
     const mine = ++this.request;
     if (!key) {
@@ -43,6 +46,17 @@ class TopologyView {
     }
     const d = await lab.details(key);
     if (mine === this.request) this.details = d;
+  }
+
+  /** Closes the panel (Escape, the close button) and gives focus back to what opened it, or to the same object
+   * drawn anew, without scrolling. */
+  close(): void {
+    const from = this.opener;
+    this.opener = null;
+    void this.select(null);
+    if (!from) return;
+    const el = from.el.isConnected ? from.el : document.querySelector(`svg.cnm g[data-key="${CSS.escape(from.key)}"]:not([data-exiting])`);
+    if (el instanceof HTMLElement || el instanceof SVGElement) el.focus({ preventScroll: true });
   }
 
   /** Refreshes an open details panel after the world changed. */

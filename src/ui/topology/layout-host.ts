@@ -3,6 +3,7 @@
 // of columns and a fixed host width, so adding an object appends it and never moves the others.
 import type { TopoEndpoint, TopoHost, TopoInterface, TopoNetwork, TopoSandbox, TopologyModel } from '../../worker/protocol';
 import type { Anchor, LayoutLink, LayoutNode, Port } from './layout-types';
+import { describeEndpoint } from './describe';
 
 export const HOST_PAD = 16;
 export const INNER_W = 560;
@@ -103,6 +104,8 @@ export function layoutHost(model: TopologyModel, host: TopoHost, x0: number, y0:
   const stack = node(stackKey, 'stack', { x: ix, y: stackY }, INNER_W, 24, {
     label: `${host.name} network stack`,
     sublabel: 'routing · iptables',
+    // The details panel has nothing of its own for the stack (the host's box shows ip addr and ip route).
+    clickable: false,
     title: `The network stack of ${host.name}'s root namespace: routes, ip_forward and iptables (filter, nat)`,
   });
   const onStack = (x: number) => ({ [stackKey]: { x, y: stackY + 12 } });
@@ -222,7 +225,7 @@ function vethLinks(model: TopologyModel, host: TopoHost, c: VethContext): void {
     if (!net || !sb || !sbNode) continue;
     if (!ep.hostIfname) {
       // host and none: no veth; the sandbox uses the host stack, or has only lo.
-      const dashed: LayoutLink = { key: `endpoint:${ep.id}`, kind: 'shared', x1: sbNode.x + sbNode.w / 2, y1: sbNode.y, x2: net.x + net.w / 2, y2: net.y + net.h, label: '', labelX: 0, labelY: 0, title: sb.mode === 'host' ? `${sb.name} shares ${host.name}'s network stack` : `${sb.name} has only lo`, detailsKey: `endpoint:${ep.id}` };
+      const dashed: LayoutLink = { key: `endpoint:${ep.id}`, kind: 'shared', x1: sbNode.x + sbNode.w / 2, y1: sbNode.y, x2: net.x + net.w / 2, y2: net.y + net.h, label: '', labelX: 0, labelY: 0, title: sb.mode === 'host' ? `${sb.name} shares ${host.name}'s network stack` : `${sb.name} has only lo`, detailsKey: `endpoint:${ep.id}`, name: describeEndpoint(ep, model), owner: sbNode.key, to: net.key };
       c.links.push(dashed);
       continue;
     }
@@ -245,6 +248,9 @@ function vethLinks(model: TopologyModel, host: TopoHost, c: VethContext): void {
       labelY: port.y - 10 - 11 * Math.max(0, portIndex),
       title: `Endpoint: ${sb.name} ${ep.ifname} ${ep.ipv4} <-> ${ep.hostIfname} on ${host.name}, port of ${c.netNodes.get(ep.networkId)?.label ?? ''}`,
       detailsKey: `endpoint:${ep.id}`,
+      name: describeEndpoint(ep, model),
+      owner: sbNode.key,
+      to: net.key,
     };
     c.links.push(link);
     c.anchors[`${sb.netns}:${ep.ifname}`] = { x: port.x, y: port.y, on: link.key, buses: {} };

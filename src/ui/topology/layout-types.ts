@@ -27,7 +27,7 @@ export interface LayoutNode {
   ports: Port[];
   /** Shape variant: the network driver (`bridge`, `host`, `null`), the sandbox mode, the interface kind. */
   variant: string;
-  /** Whether clicking opens details (the LAN bar and the internet have none worth showing). */
+  /** Whether clicking opens details (the router and the internet have none worth showing). */
   clickable: boolean;
 }
 
@@ -47,6 +47,12 @@ export interface LayoutLink {
   title: string;
   /** What clicking the link shows (`endpoint:<id>`), if anything. */
   detailsKey: string | null;
+  /** The accessible name of a clickable link. */
+  name?: string;
+  /** The node a clickable link follows in keyboard order (an endpoint's sandbox). */
+  owner?: string;
+  /** The node at its other end (an endpoint's network). */
+  to?: string;
 }
 
 /** A place a packet can be: on a drawn object, optionally attached to buses (a host's stack bar, the LAN). */

@@ -1,8 +1,10 @@
 // Draws a layout into an SVG group with D3 data joins keyed by object, so updates animate enter/update/exit (300 ms)
-// and what the last command changed is outlined for a moment.
+// and what the last command changed is outlined for a moment. Clickable objects are buttons with an accessible name
+// and a focus ring; which one is in the tab order is diagram-focus.ts's business.
 import { select, type Selection } from 'd3-selection';
 import 'd3-transition';
 import type { Layout, LayoutLink, LayoutNode } from './layout';
+import { nodeName } from './focus-order';
 
 export const DURATION = 300;
 /** How long a changed object stays outlined. */
@@ -39,8 +41,26 @@ function textRows(d: LayoutNode): { label: number; sub: number; lines: number } 
   return { label: 18, sub: 33, lines: 48 };
 }
 
+/** Makes a clickable object a keyboard button (reachable by the arrow keys; diagram-focus.ts picks the tab stop). */
+function asButton<D>(g: G<D>, clickable: (d: D) => boolean, name: (d: D) => string, selected: (d: D) => boolean): void {
+  g.attr('role', (d) => (clickable(d) ? 'button' : null))
+    .attr('aria-label', (d) => (clickable(d) ? name(d) : null))
+    .attr('aria-current', (d) => (clickable(d) && selected(d) ? 'true' : null))
+    .each(function (d) {
+      if (!clickable(d)) this.removeAttribute('tabindex');
+      else if (!this.hasAttribute('tabindex')) this.setAttribute('tabindex', '-1');
+    });
+}
+
+/** A space before each text element: SVG draws no text between them, but a button's text content (what checks of
+ * WCAG 2.5.3 compare with its name) must not run "eth0" and "10.10.0.11/24" together. */
+function spaceTexts(el: Element): void {
+  for (const t of el.querySelectorAll('text')) if (t.previousSibling?.nodeType !== Node.TEXT_NODE) t.before(' ');
+}
+
 function drawNode(g: G<LayoutNode>): void {
   g.append('title');
+  g.append('rect').attr('class', 'focus-ring');
   g.append('rect').attr('class', 'halo');
   g.append('rect').attr('class', 'shape');
   g.append('g').attr('class', 'ports');
@@ -57,6 +77,13 @@ function updateNode(g: G<LayoutNode>, opts: RenderOptions): void {
     .attr('width', (d) => d.w)
     .attr('height', (d) => d.h)
     .attr('rx', (d) => (d.kind === 'network' ? 12 : d.kind === 'internet' ? 13 : d.kind === 'lan' || d.kind === 'stack' ? 4 : 6));
+  asButton(g, (d) => d.clickable, (d) => nodeName(d, opts.changed.has(d.key)), (d) => opts.selected === d.key);
+  g.select('rect.focus-ring')
+    .attr('x', -8)
+    .attr('y', -8)
+    .attr('width', (d) => d.w + 16)
+    .attr('height', (d) => d.h + 16)
+    .attr('rx', 10);
   g.select('rect.halo')
     .attr('x', -4)
     .attr('y', -4)
@@ -87,6 +114,9 @@ function updateNode(g: G<LayoutNode>, opts: RenderOptions): void {
     .attr('x', 10)
     .attr('y', (t) => t.y)
     .text((t) => t.text);
+  g.each(function () {
+    spaceTexts(this);
+  });
   g.select<SVGGElement>('g.ports')
     .selectAll<SVGRectElement, LayoutNode['ports'][number]>('rect')
     .data((d) => d.ports, (p) => p.key)
@@ -99,6 +129,7 @@ function updateNode(g: G<LayoutNode>, opts: RenderOptions): void {
 
 function updateLink(g: G<LayoutLink>, opts: RenderOptions): void {
   g.attr('class', (d) => `link ${d.kind}${opts.changed.has(d.key) ? ' changed' : ''}${opts.selected === d.key ? ' selected' : ''}${d.detailsKey ? ' clickable' : ''}`);
+  asButton(g, (d) => !!d.detailsKey, (d) => d.name ?? d.title, (d) => opts.selected === d.detailsKey);
   g.select('title').text((d) => d.title);
   g.select('text').text((d) => d.label);
 }
@@ -106,7 +137,7 @@ function updateLink(g: G<LayoutLink>, opts: RenderOptions): void {
 /** Puts link ends and labels in place: at once for new links, as a 300 ms move for existing ones. */
 function placeLink(g: G<LayoutLink>, animate: boolean): void {
   // `select` (not selectAll) hands the link's new datum down to its children.
-  for (const cls of ['line.hit', 'line.stroke']) {
+  for (const cls of ['line.hit', 'line.focus-ring', 'line.stroke']) {
     const line = g.select<SVGLineElement>(cls);
     const target = animate ? line.transition('move').duration(DURATION) : line;
     (target as typeof line).attr('x1', (d) => d.x1).attr('y1', (d) => d.y1).attr('x2', (d) => d.x2).attr('y2', (d) => d.y2);
@@ -114,6 +145,12 @@ function placeLink(g: G<LayoutLink>, animate: boolean): void {
   const text = g.select<SVGTextElement>('text');
   const target = animate ? text.transition('move').duration(DURATION) : text;
   (target as typeof text).attr('x', (d) => d.labelX).attr('y', (d) => d.labelY);
+}
+
+/** An object on its way out fades for 300 ms; it stops being a button at once, so keyboard focus cannot land on it. */
+function leave<D>(exit: Selection<SVGGElement, D, SVGGElement, unknown>): void {
+  exit.attr('role', null).attr('aria-label', null).attr('tabindex', null).attr('aria-hidden', 'true').attr('data-exiting', '');
+  exit.transition('fade').duration(DURATION).style('opacity', 0).remove();
 }
 
 /** Ensures the layer groups exist inside `root` (links under nodes, packets on top). */
@@ -126,17 +163,22 @@ export function layers(root: SVGGElement): { links: SVGGElement; nodes: SVGGElem
 export function renderLayout(root: SVGGElement, layout: Layout, opts: RenderOptions): void {
   const l = layers(root);
   select(l.links)
-    .selectAll<SVGGElement, LayoutLink>('g.link')
+    .selectAll<SVGGElement, LayoutLink>('g.link:not([data-exiting])')
     .data(layout.links, (d) => d.key)
     .join(
       (enter) => {
         const g = enter.append('g').attr('data-key', (d) => d.key).style('opacity', 0);
         g.append('title');
         g.append('line').attr('class', 'hit');
+        g.append('line').attr('class', 'focus-ring');
         g.append('line').attr('class', 'stroke');
         g.append('text').attr('class', 'link-label');
         placeLink(g, false);
-        g.on('click', (_e, d) => d.detailsKey && opts.onSelect(d.detailsKey));
+        g.on('click', (e: MouseEvent, d) => {
+          // Like a node: the click must not also reach the background, which closes the panel.
+          e.stopPropagation();
+          if (d.detailsKey) opts.onSelect(d.detailsKey);
+        });
         g.transition('fade').duration(DURATION).style('opacity', 1);
         return g;
       },
@@ -150,12 +192,12 @@ export function renderLayout(root: SVGGElement, layout: Layout, opts: RenderOpti
             true,
           ),
         ),
-      (exit) => exit.transition('fade').duration(DURATION).style('opacity', 0).remove(),
+      (exit) => leave(exit),
     )
     .call((g) => updateLink(changedOnly(g, opts), opts));
 
   select(l.nodes)
-    .selectAll<SVGGElement, LayoutNode>('g.node')
+    .selectAll<SVGGElement, LayoutNode>('g.node:not([data-exiting])')
     .data(layout.nodes, (d) => d.key)
     .join(
       (enter) => {
@@ -184,7 +226,7 @@ export function renderLayout(root: SVGGElement, layout: Layout, opts: RenderOpti
             .duration(DURATION)
             .attr('transform', (d) => `translate(${d.x},${d.y})`),
         ),
-      (exit) => exit.transition('fade').duration(DURATION).style('opacity', 0).remove(),
+      (exit) => leave(exit),
     )
     .call((g) => updateNode(changedOnly(g, opts), opts));
 }
