@@ -40,6 +40,8 @@ export interface WorldState {
   docker: Record<string, DockerEngineState>;
   /** Files users wrote, keyed `<fsRoot>:<absolute path>` (fsRoot is a host name or `ctr:<id>`). */
   files: Record<string, string>;
+  /** Redis servers' key spaces, by `<netns>:<port>` of their listening socket. */
+  redis?: Record<string, Record<string, string>>;
   /** Inode data for files and directories made by the shell's file commands (same keys as `files`): owner, mode, mtime. */
   fsMeta?: Record<string, FileMeta>;
   /**

@@ -14,6 +14,7 @@ const PACKAGES: Record<string, string> = {
   arping: 'iputils-arping',
   socat: 'socat',
   ngrep: 'ngrep',
+  'redis-cli': 'redis-tools',
 };
 
 /** The handler's text for `name`, or null when no package is known for it (bash's own message then applies). */

@@ -43,6 +43,7 @@ import { digProgram, hostProgram } from './commands/dig';
 import { ifconfigProgram, netstatProgram, routeProgram } from './commands/net-tools';
 import { arpProgram } from './commands/net-tools/arp';
 import { conntrack } from './commands/conntrack';
+import { redisCli } from './commands/redis-cli';
 import { traceroute } from './commands/traceroute';
 import { tcpdump } from './commands/tcpdump';
 import { iptables, iptablesSaveCmd } from './commands/iptables';
@@ -65,7 +66,7 @@ const PROGRAMS: readonly Program[] = [
   // Ctrl-P Ctrl-Q typed in a container shell entered by docker attach / run -it / exec -it
   dockerDetachKeys,
   // tools
-  apk, apt, aptGet, arpProgram, bridge, brctl, cnlab, conntrack, curl, digProgram, docker, getent, hostProgram, hostname, ifconfigProgram, ip, netstatProgram, routeProgram, iptables, iptablesSaveCmd, jq, nc, nsenter, nslookup, ping, python3, ss, sysctl, tcpdump, traceroute, wget,
+  apk, apt, aptGet, arpProgram, bridge, brctl, cnlab, conntrack, curl, digProgram, docker, getent, hostProgram, hostname, ifconfigProgram, ip, netstatProgram, routeProgram, iptables, iptablesSaveCmd, jq, nc, nsenter, nslookup, ping, python3, redisCli, ss, sysctl, tcpdump, traceroute, wget,
 ];
 
 const byName = new Map<string, Program>(PROGRAMS.map((p) => [p.name, p]));

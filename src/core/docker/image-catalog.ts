@@ -41,7 +41,7 @@ export interface CatalogImage {
 }
 
 const PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-const NET_TOOLS = ['apk', 'conntrack', 'jq', 'python3', 'nc', 'ping', 'ip', 'ss', 'nslookup', 'dig', 'host', 'traceroute', 'tcpdump', 'wget', 'iptables', 'bridge', 'brctl'];
+const NET_TOOLS = ['apk', 'conntrack', 'jq', 'redis-cli', 'python3', 'nc', 'ping', 'ip', 'ss', 'nslookup', 'dig', 'host', 'traceroute', 'tcpdump', 'wget', 'iptables', 'bridge', 'brctl'];
 
 export const IMAGE_CATALOG: readonly CatalogImage[] = [
   {
@@ -154,7 +154,7 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
     labels: {},
     stopSignal: '',
     flavor: 'debian',
-    absent: [...NET_TOOLS, 'curl'],
+    absent: [...NET_TOOLS.filter((t) => t !== 'redis-cli'), 'curl'],
     service: { process: 'redis-server', binaries: ['redis-server'], listen: [{ proto: 'tcp', port: 6379, service: 'redis', v6: 'twin' }], gracefulExit: 0 },
   },
   {
@@ -209,7 +209,7 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
     labels: {},
     stopSignal: '',
     flavor: 'debian',
-    absent: ['apt', 'apt-get'],
+    absent: ['apt', 'apt-get', 'redis-cli'],
   },
 ];
 
@@ -271,7 +271,7 @@ const USERLAND: Record<'busybox' | 'debian', ReadonlySet<string>> = {
   debian: new Set(
     ('sh bash dash cat chmod chown cp cut date dd df dirname du echo env expr false find getent grep head hostname id kill ' +
       'ln ls mkdir mount mv printenv pwd readlink rm rmdir sed seq sleep sort stat tail tar tee test touch tr true ' +
-      'uname uniq wc which whoami xargs yes curl ping ip ss nslookup dig host tcpdump traceroute iptables nc wget zsh python3 apt apt-get').split(' '),
+      'uname uniq wc which whoami xargs yes curl ping ip ss nslookup dig host tcpdump traceroute iptables nc wget zsh python3 apt apt-get redis-cli').split(' '),
   ),
 };
 

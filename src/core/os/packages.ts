@@ -37,6 +37,7 @@ const DEBIAN: Catalog = {
   nmap: p('7.93+dfsg1-1', 1893, ['nmap']),
   vim: p('2:9.0.1378-2', 1567, ['vim']),
   nano: p('7.2-1+deb12u1', 690, ['nano']),
+  'redis-tools': p('5:7.0.15-1~deb12u3', 1002, ['redis-cli']),
   less: p('590-2.1~deb12u2', 132, ['less']),
   socat: p('1.7.4.4-2', 376, ['socat']),
   telnet: p('0.17+2.4-2+deb12u1', 70, ['telnet']),
@@ -57,6 +58,7 @@ const UBUNTU: Catalog = {
   python3: p('3.12.3-0ubuntu2', 23, ['python3']),
   'net-tools': p('2.10-0.1ubuntu4', 204, ['ifconfig', 'netstat', 'route', 'arp']),
   conntrack: p('1:1.4.8-1ubuntu1', 35, ['conntrack']),
+  'redis-tools': p('5:7.0.15-1build2', 1017, ['redis-cli']),
 };
 
 const ALPINE: Catalog = {
@@ -99,7 +101,7 @@ export function commandsOf(distro: Distro, installed: readonly string[]): Set<st
 }
 
 /** Programs the lab models that a fresh Ubuntu host does not have until a package brings them. */
-export const HOST_ABSENT: readonly string[] = ['jq', 'conntrack', 'nmap', 'socat'];
+export const HOST_ABSENT: readonly string[] = ['jq', 'conntrack', 'nmap', 'socat', 'redis-cli'];
 
 /** The mirror each distribution's package manager fetches from, and how its sources are named. */
 export const MIRRORS: Record<Distro, { host: string; port: number }> = {

@@ -11,6 +11,7 @@ import { answerFromOutside } from './external';
 import { tcpResponder, udpResponder } from './apps';
 import './http';
 import './python-http';
+import './redis';
 import './netcat';
 import { viewOf, Walk } from './walk-context';
 import type { PacketTrace, TraceOutcome } from './trace';
