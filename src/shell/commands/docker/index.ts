@@ -51,6 +51,13 @@ const NOT_EMULATED = new Set([
   'search', 'secret', 'service', 'stack', 'stats', 'swarm', 'tag', 'top', 'trust', 'unpause', 'update', 'volume', 'wait',
 ]);
 
+/** Subcommands of the management commands that Docker 27 has and the lab does not emulate. */
+const NOT_EMULATED_SUB: Record<string, string[]> = {
+  container: ['commit', 'cp', 'diff', 'export', 'pause', 'stats', 'top', 'unpause', 'update', 'wait'],
+  image: ['build', 'history', 'import', 'load', 'push', 'rm', 'save', 'tag'],
+  system: ['df', 'events'],
+};
+
 export const docker: Program = {
   name: 'docker',
   summary: 'the Docker CLI (networks, containers, images)',
@@ -59,6 +66,11 @@ export const docker: Program = {
     const first = ctx.argv.slice(1).find((a) => !a.startsWith('-'));
     if (first !== undefined && NOT_EMULATED.has(first) && ctx.argv[1] === first) {
       ctx.err(`cnlab: 'docker ${first}' is a real Docker command, but this lab does not emulate it: it covers networks, containers and images ('docker --help' lists them).\n`);
+      return Promise.resolve(1);
+    }
+    const [group, sub] = ctx.argv.slice(1);
+    if (group !== undefined && sub !== undefined && NOT_EMULATED_SUB[group]?.includes(sub)) {
+      ctx.err(`cnlab: 'docker ${group} ${sub}' is a real Docker command, but this lab does not emulate it: it covers networks, containers and images ('docker --help' lists them).\n`);
       return Promise.resolve(1);
     }
     return runCobra(dockerRoot, ctx, ctx.argv.slice(1), DOCKER_STYLE, (values, c) => {
