@@ -3,7 +3,7 @@
 import type { World } from '../core/world';
 import type { Container } from '../core/docker/types';
 import { catalogById, imageHasExecutable } from '../core/docker/image-catalog';
-import { commandsOf, HOST_ABSENT, imageDistro, type Distro } from '../core/os/packages';
+import { commandsOf, HOST_ABSENT, imageDistro, UBUNTU_BASE, type Distro } from '../core/os/packages';
 import { findProgram, findProgramAnyFlavor } from './registry';
 import type { Program, ProcessEnv } from './types';
 
@@ -48,9 +48,15 @@ export function lookupProgram(world: World, env: ProcessEnv, name: string): Look
   if (absent.includes(name)) return { kind: 'missing' };
   const program = findProgram(name, env.flavor);
   if (program) return { kind: 'found', program };
-  // In the image, but a tool the lab has no model of.
+  // In the image (or the Ubuntu base system), but a tool the lab has no model of.
+  if (!c && env.flavor === 'ubuntu') return UBUNTU_BASE.includes(name) ? { kind: 'not-emulated' } : { kind: 'missing' };
   const image = c ? catalogById(c.imageId) : undefined;
   return image && imageHasExecutable(image, name) ? { kind: 'not-emulated' } : { kind: 'missing' };
+}
+
+/** Whether `name` is on the PATH at all (a program the lab runs, or one it only knows exists). */
+export function onPath(world: World, env: ProcessEnv, name: string): boolean {
+  return lookupProgram(world, env, name).kind !== 'missing';
 }
 
 /** The program, when the process can run it. */

@@ -19,6 +19,7 @@ import { wc } from './commands/text/wc';
 import { cut } from './commands/text/cut';
 import { printf } from './commands/builtins/printf';
 import { envProgram, printenvProgram } from './commands/builtins/env';
+import { dateProgram, idProgram, unameProgram } from './commands/builtins/sysinfo';
 import { ls } from './commands/files/ls';
 import { mkdir } from './commands/files/mkdir';
 import { ln } from './commands/files/ln';
@@ -58,7 +59,7 @@ import { jq } from './commands/jq';
 
 const PROGRAMS: readonly Program[] = [
   // shell builtins
-  ash, bash, bracket, breakCmd, cd, clear, colon, command, continueCmd, echo, envProgram, seq, test, exit, exportVar, falseCmd, fg, help, history, jobs, kill, printenvProgram, printf, pwd, sh, sudo, trueCmd, typeCmd, wait, which, whoami,
+  ash, bash, bracket, breakCmd, cd, clear, colon, command, continueCmd, dateProgram, echo, envProgram, idProgram, unameProgram, seq, test, exit, exportVar, falseCmd, fg, help, history, jobs, kill, printenvProgram, printf, pwd, sh, sudo, trueCmd, typeCmd, wait, which, whoami,
   // text utilities
   cat, cut, grep, head, sort, tail, wc,
   // file utilities

@@ -269,7 +269,7 @@ const USERLAND: Record<'busybox' | 'debian', ReadonlySet<string>> = {
       'vi watch wc wget which whoami xargs yes').split(' '),
   ),
   debian: new Set(
-    ('sh bash dash cat chmod chown cp cut date dd df dirname du echo env expr false find getent grep head hostname id kill ' +
+    ('sh bash dash awk cat chmod chown cp cut date dd df dirname du echo env expr false find getent grep head hostname id kill ' +
       'ln ls mkdir mount mv printenv pwd readlink rm rmdir sed seq sleep sort stat tail tar tee test touch tr true ' +
       'uname uniq wc which whoami xargs yes curl ping ip ss nslookup dig host tcpdump traceroute iptables nc wget zsh python3 apt apt-get redis-cli').split(' '),
   ),

@@ -1,7 +1,7 @@
 // sudo: run a command as root (`sudo CMD`), or open a root shell (`sudo -i`, `sudo su`, `sudo bash`).
 import { FlagSet, describeFlagError } from '../../flags';
 import type { Program } from '../../types';
-import { programOnPath } from '../../path';
+import { onPath } from '../../path';
 
 const flags = new FlagSet(
   {
@@ -38,7 +38,7 @@ export const sudo: Program = {
       return 1;
     }
     // sudo looks the command up itself: not found is its own error, status 1.
-    if (!programOnPath(ctx.world, rootEnv, args[0].replace(/^.*\//, ''))) {
+    if (!onPath(ctx.world, rootEnv, args[0].replace(/^.*\//, ''))) {
       ctx.err(`sudo: ${args[0]}: command not found\n`);
       return 1;
     }

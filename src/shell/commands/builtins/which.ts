@@ -1,6 +1,6 @@
 // Where a command comes from: `which` (the executable on PATH), and bash's `type` / `command -v` (builtins too).
 import type { CommandContext, Program } from '../../types';
-import { programOnPath } from '../../path';
+import { onPath } from '../../path';
 
 /** Commands bash runs itself rather than from PATH. */
 const SHELL_BUILTINS = new Set(['cd', 'echo', 'exit', 'export', 'false', 'fg', 'help', 'history', 'jobs', 'kill', 'pwd', 'true', 'wait']);
@@ -13,8 +13,8 @@ const BB_USR_BIN = new Set(['nslookup', 'traceroute', 'wget', 'which', 'tee', 'h
 
 /** The executable's path for `name` in this userland, or null when there is none. */
 export function programPath(ctx: CommandContext, name: string): string | null {
-  if (name.includes('/')) return programOnPath(ctx.world, ctx.env, name.replace(/^.*\//, '')) ? name : null;
-  if (!programOnPath(ctx.world, ctx.env, name)) return null;
+  if (name.includes('/')) return onPath(ctx.world, ctx.env, name.replace(/^.*\//, '')) ? name : null;
+  if (!onPath(ctx.world, ctx.env, name)) return null;
   if (ctx.env.flavor === 'busybox') return BB_SBIN.has(name) ? `/sbin/${name}` : BB_USR_BIN.has(name) ? `/usr/bin/${name}` : `/bin/${name}`;
   if (name === 'sh' || name === 'bash') return `/usr/bin/${name}`;
   return SBIN.has(name) ? `/usr/sbin/${name}` : `/usr/bin/${name}`;

@@ -4,7 +4,7 @@ import { linkNetnsName, netnsNames, netnsNameTaken, unlinkNetnsName } from '../.
 import { findProcess } from '../nsenter/target';
 import { fail, matches, namedNetns, IpFailure, type IpCtx } from './common';
 import { ipUsage } from './usage';
-import { programOnPath } from '../../path';
+import { onPath } from '../../path';
 
 function list(ip: IpCtx): void {
   for (const n of netnsNames(ip.world, ip.ns.host)) {
@@ -74,7 +74,7 @@ async function exec(ip: IpCtx, argv: string[]): Promise<number> {
     ip.ctx.session.pushEnv({ ...env, vars: { ...env.vars } });
     return 0;
   }
-  if (!programOnPath(ip.ctx.world, env, cmd[0])) fail(ip, `exec of "${cmd[0]}" failed: No such file or directory`, 255);
+  if (!onPath(ip.ctx.world, env, cmd[0])) fail(ip, `exec of "${cmd[0]}" failed: No such file or directory`, 255);
   return ip.ctx.spawn(cmd, env);
 }
 
