@@ -48,6 +48,8 @@ import { redisCli } from './commands/redis-cli';
 import { traceroute } from './commands/traceroute';
 import { tcpdump } from './commands/tcpdump';
 import { iptables, iptablesSaveCmd } from './commands/iptables';
+import { iptablesRestore } from './commands/iptables/restore';
+import { ufw } from './commands/iptables/ufw';
 import { nsenter } from './commands/nsenter';
 import { python3 } from './commands/python3';
 import { nc } from './commands/nc';
@@ -67,7 +69,7 @@ const PROGRAMS: readonly Program[] = [
   // Ctrl-P Ctrl-Q typed in a container shell entered by docker attach / run -it / exec -it
   dockerDetachKeys,
   // tools
-  apk, apt, aptGet, arpProgram, bridge, brctl, cnlab, conntrack, curl, digProgram, docker, getent, hostProgram, hostname, ifconfigProgram, ip, netstatProgram, routeProgram, iptables, iptablesSaveCmd, jq, nc, nsenter, nslookup, ping, python3, redisCli, ss, sysctl, tcpdump, traceroute, wget,
+  apk, apt, aptGet, arpProgram, bridge, brctl, cnlab, conntrack, curl, digProgram, docker, getent, hostProgram, hostname, ifconfigProgram, ip, netstatProgram, routeProgram, iptables, iptablesRestore, iptablesSaveCmd, jq, nc, nsenter, nslookup, ping, python3, redisCli, ss, sysctl, tcpdump, traceroute, ufw, wget,
 ];
 
 const byName = new Map<string, Program>(PROGRAMS.map((p) => [p.name, p]));

@@ -41,7 +41,7 @@ export interface CatalogImage {
 }
 
 const PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-const NET_TOOLS = ['apk', 'conntrack', 'jq', 'redis-cli', 'python3', 'nc', 'ping', 'ip', 'ss', 'nslookup', 'dig', 'host', 'traceroute', 'tcpdump', 'wget', 'iptables', 'bridge', 'brctl'];
+const NET_TOOLS = ['apk', 'conntrack', 'jq', 'redis-cli', 'python3', 'nc', 'ping', 'ip', 'ss', 'nslookup', 'dig', 'host', 'traceroute', 'tcpdump', 'wget', 'iptables', 'iptables-save', 'iptables-restore', 'bridge', 'brctl'];
 
 export const IMAGE_CATALOG: readonly CatalogImage[] = [
   {
