@@ -14,6 +14,8 @@ export interface IpOptions {
   family: 'inet' | 'inet6' | 'link' | null;
   /** `-j`: JSON instead of text; `-p` pretty-prints it. */
   json?: boolean;
+  /** `-all`: `ip -all netns exec|delete` act on every named namespace. */
+  all?: boolean;
   pretty?: boolean;
 }
 

@@ -25,6 +25,7 @@ const globalFlags = new FlagSet(
       { name: 'numeric', type: 'bool', help: 'numeric' },
       { name: 'version', type: 'bool', help: 'version' },
       { name: 'json', type: 'bool', help: 'JSON output' },
+      { name: 'all', type: 'bool', help: 'all namespaces' },
       { name: 'pretty', type: 'bool', help: 'pretty JSON' },
       { name: 'help', type: 'bool', help: 'help' },
     ],
@@ -39,7 +40,7 @@ const OPTION_WORDS: [string, string, boolean][] = [
   ['-Version', '--version', false], ['-statistics', '--statistics', false], ['-details', '--details', false],
   ['-resolve', '', false], ['-family', '--family', true], ['-oneline', '--oneline', false], ['-brief', '--brief', false],
   ['-netns', '--netns', true], ['-Numeric', '--numeric', false], ['-color', '--color', false], ['-help', '--help', false],
-  ['-all', '', false], ['-timestamp', '', false], ['-human', '', false], ['-json', '--json', false], ['-pretty', '--pretty', false],
+  ['-all', '--all', false], ['-timestamp', '', false], ['-human', '', false], ['-json', '--json', false], ['-pretty', '--pretty', false],
 ];
 
 /**
@@ -141,7 +142,7 @@ export const ip: Program = {
       ctx.err(`Error: argument "${family}" is wrong: invalid address family\n`);
       return 255;
     }
-    const opts: IpOptions = { brief: !!v.brief, details: !!v.details, oneline: !!v.oneline, stats: !!v.statistics, family: (family || null) as IpOptions['family'], json: !!v.json, pretty: !!v.pretty };
+    const opts: IpOptions = { brief: !!v.brief, details: !!v.details, oneline: !!v.oneline, stats: !!v.statistics, family: (family || null) as IpOptions['family'], json: !!v.json, pretty: !!v.pretty, all: !!v.all };
     const ipc: IpCtx = { ctx, world: ctx.world, ns: ctx.world.state.netns[nsId], busybox, opts };
     const obj = OBJECTS.find((o) => matches(objWord, o));
     try {

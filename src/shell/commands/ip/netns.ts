@@ -78,6 +78,18 @@ async function exec(ip: IpCtx, argv: string[]): Promise<number> {
   return ip.ctx.spawn(cmd, env);
 }
 
+/** `ip -all netns exec CMD`: CMD in every named namespace, each run announced as `netns: NAME`. */
+async function execAll(ip: IpCtx, cmd: string[]): Promise<number> {
+  if (cmd.length === 0) fail(ip, 'No command specified', 255);
+  let status = 0;
+  for (const n of netnsNames(ip.world, ip.ns.host)) {
+    ip.ctx.out(`\nnetns: ${n.name}\n`);
+    const code = await exec(ip, [n.name, ...cmd]);
+    if (code !== 0) status = code;
+  }
+  return status;
+}
+
 function identify(ip: IpCtx): void {
   if (ip.ns.kind === 'named') ip.ctx.out(`${ip.ns.name}\n`);
 }
@@ -89,7 +101,9 @@ export async function ipNetns(ip: IpCtx, argv: string[]): Promise<number> {
   else if (matches(verb, 'add')) add(ip, rest[0]);
   else if (matches(verb, 'attach')) attach(ip, rest[0], rest[1]);
   else if (matches(verb, 'pids')) pids(ip, rest[0]);
+  else if (matches(verb, 'delete') && ip.opts.all) for (const n of netnsNames(ip.world, ip.ns.host)) del(ip, n.name);
   else if (matches(verb, 'delete')) del(ip, rest[0]);
+  else if (matches(verb, 'exec') && ip.opts.all) return execAll(ip, rest);
   else if (matches(verb, 'exec')) return exec(ip, rest);
   else if (matches(verb, 'identify')) identify(ip);
   else if (matches(verb, 'help')) throw new IpFailure(ipUsage('netns', false), 255);
