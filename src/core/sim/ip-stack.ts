@@ -224,7 +224,8 @@ function resolveNeighbour(walk: Walk, ns: Netns, link: Link, nh: Ipv4, pkt: Pack
     peer.ns.neigh = peer.ns.neigh.filter((n) => !(n.dev === peer.link.ifindex && n.ip === me));
     peer.ns.neigh.push({ ip: me, dev: peer.link.ifindex, mac: link.mac, state: 'STALE', updatedUs: now });
     walk.record(peer.ns, 'arp', peer.link.name, arpView('reply', nh, me, ep.mac), `ARP: ${formatIpv4(nh)} is at ${ep.mac} (${walk.label(peer.ns)} answers on ${peer.link.name})`);
-    for (const b of [...bridges].reverse()) walk.record(b.ns, 'arp', b.bridge.name, arpView('reply', nh, me, ep.mac), `the bridge ${b.bridge.name} forwards the ARP reply`, { wire: true });
+    // A bridge that answered for its own address sent the reply itself (recorded above), it did not forward it.
+    for (const b of [...bridges].reverse()) if (b.bridge !== peer.link) walk.record(b.ns, 'arp', b.bridge.name, arpView('reply', nh, me, ep.mac), `the bridge ${b.bridge.name} forwards the ARP reply`, { wire: true });
     learnOnPath(walk, reversePath(ep.path), ep.mac);
     walk.record(ns, 'arp', link.name, arpView('reply', nh, me, ep.mac), `${walk.label(ns)} learns ${formatIpv4(nh)} is at ${ep.mac}`);
   } else {

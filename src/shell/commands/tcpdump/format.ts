@@ -64,10 +64,24 @@ export function packetLine(p: PacketView, numeric: boolean): string {
   return `${head} UDP, length ${payload}`;
 }
 
+const PROTO_NUM: Record<string, number> = { icmp: 1, tcp: 6, udp: 17, sctp: 132 };
+
+/** `-v`: the IP header's fields in parentheses (TTL as the packet has it at this hop), the rest on an indented line. */
+function verboseLine(p: PacketView, numeric: boolean): string {
+  const line = packetLine(p, numeric);
+  if (p.proto === 'arp') return line.replace(/^ARP, /, 'ARP, Ethernet (len 6), IPv4 (len 4), ');
+  // Linux sets DF on what it sends (path MTU discovery); an echo reply copies no DF. The IP id is the kernel's
+  // per-flow counter, drawn here from the flow so that it is stable.
+  const df = p.proto === 'icmp' && p.icmpType === 0 ? 'none' : 'DF';
+  const id = mix(p.src, p.dst, p.sport, p.dport, p.seq ?? 0) % 65536;
+  const proto = `${p.proto.toUpperCase()} (${PROTO_NUM[p.proto] ?? 0})`;
+  return `IP (tos 0x0, ttl ${p.ttl}, id ${id}, offset 0, flags [${df}], proto ${proto}, length ${p.len})\n    ${line.replace(/^IP /, '')}`;
+}
+
 /** With `-e`: the Ethernet header first (`src > dst, ethertype IPv4 (0x0800), length N: `), then the summary without
  * its `IP `/`ARP, ` label, as tcpdump prints the link level. lo's frames carry all-zero addresses. */
-export function frameLine(p: PacketView, numeric: boolean, linkLevel: boolean): string {
-  const line = packetLine(p, numeric);
+export function frameLine(p: PacketView, numeric: boolean, linkLevel: boolean, verbose = false): string {
+  const line = verbose ? verboseLine(p, numeric) : packetLine(p, numeric);
   if (!linkLevel) return line;
   const src = p.srcMac ?? '00:00:00:00:00:00';
   const dst = p.dstMac ?? '00:00:00:00:00:00';

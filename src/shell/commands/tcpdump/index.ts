@@ -42,6 +42,11 @@ Usage: tcpdump [-AbdDefhHIJKlLnNOpqStuUvxX#] [ -B size ] [ -c count ] [--count]
 const CAPTURED_KINDS = new Set<TraceHop['kind']>(['tx', 'rx', 'arp', 'bridge']);
 
 async function run(ctx: CommandContext): Promise<number> {
+  const file = ctx.argv.slice(1).find((a) => /^-[nvlqeS]*[wr]$/.test(a));
+  if (file) {
+    ctx.err(`cnlab: tcpdump ${file.endsWith('w') ? '-w (writing' : '-r (reading'} a capture file) is not modelled; run tcpdump without it to see the packets\n`);
+    return 1;
+  }
   const r = flags.parse(ctx.argv.slice(1));
   if (!r.ok) {
     ctx.err(`tcpdump: ${describeFlagError(r.error, 'gnu')}\n${USAGE}`);
@@ -82,8 +87,11 @@ async function run(ctx: CommandContext): Promise<number> {
     return 1;
   }
   const key = `${nsKey(ns)}:${ifname}`;
-  ctx.err(`tcpdump: verbose output suppressed, use -v[v]... for full protocol decode\n`);
-  ctx.err(ifname === 'any' ? 'listening on any, link-type LINUX_SLL2 (Linux cooked v2), snapshot length 262144 bytes\n' : `listening on ${ifname}, link-type EN10MB (Ethernet), snapshot length 262144 bytes\n`);
+  const verbose = Number(v.v ?? 0) > 0;
+  // Verbose mode drops the hint and names itself on the listening line.
+  if (!verbose) ctx.err(`tcpdump: verbose output suppressed, use -v[v]... for full protocol decode\n`);
+  const listening = ifname === 'any' ? 'listening on any, link-type LINUX_SLL2 (Linux cooked v2), snapshot length 262144 bytes\n' : `listening on ${ifname}, link-type EN10MB (Ethernet), snapshot length 262144 bytes\n`;
+  ctx.err(verbose ? `tcpdump: ${listening}` : listening);
   let captured = 0;
   const off = ctx.world.on((ev) => {
     if (ev.type !== 'packet' || (count && captured >= count)) return;
@@ -98,7 +106,7 @@ async function run(ctx: CommandContext): Promise<number> {
       if (ifname === 'any' ? h.netns !== ns.id : h.key !== key) return;
       if (!filter(h.packet)) return;
       const dir = ifname === 'any' ? ` ${h.ifname} ${h.kind === 'tx' ? 'Out' : 'In '} ` : ' ';
-      ctx.out(`${tcpdumpTime(base + h.atUs)}${dir}${frameLine(h.packet, !!v.n, !!v.e && ifname !== 'any')}\n`);
+      ctx.out(`${tcpdumpTime(base + h.atUs)}${dir}${frameLine(h.packet, !!v.n, !!v.e && ifname !== 'any', verbose)}\n`);
       captured++;
     });
   });
