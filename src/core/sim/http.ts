@@ -6,10 +6,13 @@ import { INTERNET_WEB_SERVICE } from './external';
 import { internetHostAt } from '../dns/internet';
 
 export interface HttpRequest {
-  method: 'GET' | 'HEAD';
+  /** GET and HEAD, or whatever `curl -X`/`-d` sends (POST, PUT, DELETE...). */
+  method: string;
   path: string;
   host: string;
   userAgent: string;
+  /** A request body (`curl -d`). */
+  body?: string;
 }
 
 export interface HttpResponse {
@@ -69,12 +72,20 @@ function nginxError(status: number, reason: string): string {
 
 function reqOf(r: AppRequest): HttpRequest {
   const p = r.payload as Partial<HttpRequest> | undefined;
-  return { method: p?.method ?? 'GET', path: p?.path ?? '/', host: p?.host ?? '', userAgent: p?.userAgent ?? '' };
+  return { method: p?.method ?? 'GET', path: p?.path ?? '/', host: p?.host ?? '', userAgent: p?.userAgent ?? '', body: p?.body };
+}
+
+/** ngx_http_static_handler: only GET, HEAD and POST get past the method check; POST to a file that exists is 405 too. */
+function nginxNotAllowed(date: string): HttpResponse {
+  const body = nginxError(405, 'Not Allowed');
+  return { status: 405, reason: 'Not Allowed', body, headers: [['Server', `nginx/${NGINX_VERSION}`], ['Date', date], ['Content-Type', 'text/html'], ['Content-Length', String(byteLength(body))], ['Connection', 'keep-alive']] };
 }
 
 function nginx(world: World, req: HttpRequest): HttpResponse {
   const date = httpDate(world.clock.now());
-  if (req.path === '/' || req.path === '/index.html') {
+  const found = req.path === '/' || req.path === '/index.html';
+  if (!['GET', 'HEAD', 'POST'].includes(req.method) || (req.method === 'POST' && found)) return nginxNotAllowed(date);
+  if (found) {
     return {
       status: 200, reason: 'OK', body: NGINX_WELCOME,
       headers: [['Server', `nginx/${NGINX_VERSION}`], ['Date', date], ['Content-Type', 'text/html'], ['Content-Length', String(byteLength(NGINX_WELCOME))],

@@ -101,7 +101,8 @@ function ok(world: World, date: string, fsRoot: string, path: string, body: stri
 function serveRequest(r: AppRequest): HttpResponse {
   const p = r.payload as Partial<HttpRequest> | undefined;
   const req: HttpRequest = { method: p?.method ?? 'GET', path: p?.path ?? '/', host: p?.host ?? '', userAgent: p?.userAgent ?? '' };
-  const res = serve(r.world, r.socket, req);
+  // BaseHTTPRequestHandler has do_GET and do_HEAD only: anything else is 501.
+  const res = req.method === 'GET' || req.method === 'HEAD' ? serve(r.world, r.socket, req) : error(httpDate(r.world.clock.now()), 501, `Unsupported method ('${req.method}')`, 'Server does not support this operation');
   // log_request / log_error: the client as the dual-stack socket sees it, then the request line and status.
   const client = `${r.socket?.v6 === 'dual' ? '::ffff:' : ''}${formatIpv4(r.packet.src)}`;
   const stamp = `${client} - - [${logTime(r.world.clock.now())}] `;

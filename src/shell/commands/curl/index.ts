@@ -6,6 +6,14 @@ import { readFile, writeFile } from '../../vfs';
 import { writeOut, type Transfer } from './write-out';
 import type { HttpResponse } from '../../../core/sim/http';
 import { fetchHttp, parseUrl, type Url } from './fetch';
+import { internetHostAt } from '../../../core/dns/internet';
+import { parseIpv4 } from '../../../core/net/ipv4';
+
+/** Whether a TLS handshake succeeds: the lab's internet sites serve HTTPS on 443; nothing else speaks TLS. */
+function tlsServer(ip: string, port: number): boolean {
+  const addr = parseIpv4(ip);
+  return port === 443 && addr !== null && internetHostAt(addr) !== undefined;
+}
 
 const flags = new FlagSet(
   {
@@ -25,6 +33,12 @@ const flags = new FlagSet(
       { name: 'version', short: 'V', type: 'bool', help: 'Show version number and quit' },
       { name: 'insecure', short: 'k', type: 'bool', help: 'Allow insecure server connections' },
       { name: 'write-out', short: 'w', type: 'string', help: 'Use output FORMAT after completion' },
+      { name: 'request', short: 'X', type: 'string', help: 'Specify request method to use' },
+      { name: 'header', short: 'H', type: 'stringArray', help: 'Pass custom header(s) to server' },
+      { name: 'data', short: 'd', type: 'stringArray', help: 'HTTP POST data' },
+      { name: 'data-raw', type: 'stringArray', help: 'HTTP POST data, \'@\' allowed' },
+      { name: 'data-binary', type: 'stringArray', help: 'HTTP POST binary data' },
+      { name: 'user', short: 'u', type: 'string', help: 'Server user and password' },
     ],
     allowAbbrev: false,
   },
@@ -109,9 +123,14 @@ async function run(ctx: CommandContext): Promise<number> {
         status = url.error === 'scheme' ? fail(1, `Protocol "${url.scheme}" not supported`) : fail(3, url.error === 'port' ? 'URL rejected: Port number was not a decimal number between 0 and 65535' : 'URL rejected: Bad hostname');
         break;
       }
-      const method = v.head ? 'HEAD' : 'GET';
-      const ua = (v['user-agent'] as string) || 'curl/8.5.0';
-      const f = fetchHttp(ctx, url, { method, path: url.path, host: url.hostHeader, userAgent: ua });
+      const data = [...(v.data as string[]), ...(v['data-raw'] as string[]), ...(v['data-binary'] as string[])];
+      const body = data.length ? data.join('&') : undefined;
+      // -X names the method; -d sends a body with POST unless -X says otherwise; a redirect after POST becomes GET.
+      const method = hops === 0 && v.request ? (v.request as string) : v.head ? 'HEAD' : body !== undefined && hops === 0 ? 'POST' : 'GET';
+      const extra = (v.header as string[]).map((h) => [h.slice(0, h.indexOf(':')).trim(), h.slice(h.indexOf(':') + 1).trim()] as [string, string]).filter(([k]) => k);
+      const ua = extra.find(([k]) => k.toLowerCase() === 'user-agent')?.[1] ?? ((v['user-agent'] as string) || 'curl/8.5.0');
+      const hostHeader = extra.find(([k]) => k.toLowerCase() === 'host')?.[1] ?? url.hostHeader;
+      const f = fetchHttp(ctx, url, { method, path: url.path, host: hostHeader, userAgent: ua, body });
       const limitS = Number(v['max-time'] || v['connect-timeout'] || 0);
       if (f.kind === 'resolve-failed') {
         if (!(await ctx.sleep(f.res.elapsedUs))) return 130;
@@ -130,6 +149,12 @@ async function run(ctx: CommandContext): Promise<number> {
         else status = fail(f.how === 'timeout' ? 28 : 7, `Failed to connect to ${url.host} port ${url.port} after ${ms} ms: Couldn't connect to server`);
         break;
       }
+      // TLS needs a server that speaks it: only the internet's sites on 443 do; a plain HTTP port answers garbage.
+      if (url.scheme === 'https' && !tlsServer(f.ip, url.port)) {
+        if (!(await ctx.sleep(f.kind === 'response' ? f.elapsedUs : 1000))) return 130;
+        status = fail(35, 'OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number');
+        break;
+      }
       if (f.kind === 'reset' || f.kind === 'empty' || f.kind === 'not-http') {
         status = f.kind === 'reset' ? fail(56, 'Recv failure: Connection reset by peer') : f.kind === 'empty' ? fail(52, 'Empty reply from server') : fail(1, 'Received HTTP/0.9 when not allowed');
         break;
@@ -144,7 +169,9 @@ async function run(ctx: CommandContext): Promise<number> {
         bodyBytes: v.head ? 0 : new TextEncoder().encode(resp.body).length,
       });
       if (v.verbose) {
-        ctx.err(`* Connected to ${url.host} (${f.ip}) port ${url.port}\n> ${method} ${url.path} HTTP/1.1\n> Host: ${url.hostHeader}\n> User-Agent: ${ua}\n> Accept: */*\n> \n`);
+        const custom = extra.filter(([k]) => !['host', 'user-agent'].includes(k.toLowerCase())).map(([k, val]) => `> ${k}: ${val}\n`).join('');
+        const sent = body === undefined ? '' : `> Content-Length: ${new TextEncoder().encode(body).length}\n> Content-Type: application/x-www-form-urlencoded\n`;
+        ctx.err(`* Connected to ${url.host} (${f.ip}) port ${url.port}\n> ${method} ${url.path} HTTP/1.1\n> Host: ${hostHeader}\n> User-Agent: ${ua}\n> Accept: */*\n${custom}${sent}> \n`);
         ctx.err(headerBlock(url, resp).split('\r\n').slice(0, -1).map((l) => `< ${l}\r\n`).join(''));
       }
       if (v.fail && resp.status >= 400) {
