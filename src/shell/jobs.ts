@@ -29,6 +29,8 @@ export interface Job {
   reported: boolean;
   /** Brought to the foreground by `fg`: its end is not reported again. */
   foreground: boolean;
+  /** When it started (ps's START). */
+  startUs?: number;
 }
 
 interface Timer {
@@ -53,7 +55,7 @@ export class JobTable {
   start(text: string, body: (interrupt: JobInterrupt) => Promise<number>): Job {
     const interrupt = new JobInterrupt();
     const id = this.jobs.length ? Math.max(...this.jobs.map((j) => j.id)) + 1 : 1;
-    const job: Job = { id, pid: this.world.nextPid(), text, status: null, interrupt, done: Promise.resolve(0), reported: false, foreground: false };
+    const job: Job = { id, pid: this.world.nextPid(), text, status: null, interrupt, done: Promise.resolve(0), reported: false, foreground: false, startUs: this.world.clock.now() };
     interrupt.pid = job.pid;
     // A program killed by the signal (not one that catches it and exits its own way) ends with 128 + its number.
     job.done = body(interrupt).then(

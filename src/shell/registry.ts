@@ -58,6 +58,7 @@ import { apt, aptGet } from './commands/pkg/apt';
 import { apk } from './commands/pkg/apk';
 import './commands/pkg/complete';
 import { jq } from './commands/jq';
+import { ps } from './commands/ps';
 
 const PROGRAMS: readonly Program[] = [
   // shell builtins
@@ -69,7 +70,7 @@ const PROGRAMS: readonly Program[] = [
   // Ctrl-P Ctrl-Q typed in a container shell entered by docker attach / run -it / exec -it
   dockerDetachKeys,
   // tools
-  apk, apt, aptGet, arpProgram, bridge, brctl, cnlab, conntrack, curl, digProgram, docker, getent, hostProgram, hostname, ifconfigProgram, ip, netstatProgram, routeProgram, iptables, iptablesRestore, iptablesSaveCmd, jq, nc, nsenter, nslookup, ping, python3, redisCli, ss, sysctl, tcpdump, traceroute, ufw, wget,
+  apk, apt, aptGet, arpProgram, bridge, brctl, cnlab, conntrack, curl, digProgram, docker, getent, hostProgram, hostname, ifconfigProgram, ip, netstatProgram, routeProgram, iptables, iptablesRestore, iptablesSaveCmd, jq, nc, nsenter, nslookup, ping, ps, python3, redisCli, ss, sysctl, tcpdump, traceroute, ufw, wget,
 ];
 
 const byName = new Map<string, Program>(PROGRAMS.map((p) => [p.name, p]));

@@ -120,7 +120,14 @@ function startMainProcess(world: World, engine: DockerEngineState, c: Container)
     return;
   }
   c.logs.push(...serviceStartLogs(world, c, plan.service, ip, false));
+  // The master forks its workers (nginx: one per CPU, PIDs 29 and 30 after the entrypoint's scripts; httpd: 3 children).
+  const nsPids = SERVICE_CHILDREN[plan.service.process] ?? [];
+  c.state.children = nsPids.map((nsPid) => ({ pid: world.nextPid(), nsPid }));
+  if (nsPids.length) c.state.lastPid = nsPids[nsPids.length - 1];
 }
+
+/** PIDs (in the container) of the processes a service's master starts. */
+export const SERVICE_CHILDREN: Record<string, number[]> = { nginx: [29, 30], httpd: [8, 9, 10] };
 
 /** The OCI runtime's error when PID 1's executable is not in the image (the container stays `Created`). */
 function missingExecutable(c: Container): string | null {
@@ -154,7 +161,9 @@ export function startContainer(world: World, engine: DockerEngineState, c: Conta
   }
   writeEtcFiles(world, engine, c);
   const now = world.clock.now();
-  Object.assign(c.state, { status: 'running', pid: world.nextPid(), lastPid: 1, exitCode: 0, error: '', startedAt: rfc3339Nano(now, world.rng.int(1000)), startedUs: now });
+  // containerd starts the shim first; the shim's runc starts PID 1.
+  const shimPid = world.nextPid();
+  Object.assign(c.state, { status: 'running', shimPid, pid: world.nextPid(), lastPid: 1, children: [], execs: [], exitCode: 0, error: '', startedAt: rfc3339Nano(now, world.rng.int(1000)), startedUs: now });
   startMainProcess(world, engine, c);
   world.changed('docker', `${engine.host}:container:${c.id}`);
 }

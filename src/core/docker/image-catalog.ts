@@ -43,6 +43,9 @@ export interface CatalogImage {
 const PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 const NET_TOOLS = ['apk', 'conntrack', 'jq', 'redis-cli', 'python3', 'nc', 'ping', 'ip', 'ss', 'nslookup', 'dig', 'host', 'traceroute', 'tcpdump', 'wget', 'iptables', 'iptables-save', 'iptables-restore', 'bridge', 'brctl'];
 
+/** procps: the Debian-based official images do not ship it (`apt-get install procps` adds it); netshoot does. */
+const PROCPS = ['ps', 'pgrep', 'pkill', 'top', 'free', 'watch'];
+
 export const IMAGE_CATALOG: readonly CatalogImage[] = [
   {
     repo: 'alpine',
@@ -96,7 +99,7 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
     labels: { maintainer: 'NGINX Docker Maintainers <docker-maint@nginx.com>' },
     stopSignal: 'SIGQUIT',
     flavor: 'debian',
-    absent: NET_TOOLS,
+    absent: [...NET_TOOLS, ...PROCPS],
     service: { process: 'nginx', binaries: ['nginx'], listen: [{ proto: 'tcp', port: 80, service: 'container-nginx', v6: 'twin' }], gracefulExit: 0 },
   },
   {
@@ -135,7 +138,7 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
     labels: {},
     stopSignal: 'SIGWINCH',
     flavor: 'debian',
-    absent: [...NET_TOOLS, 'curl'],
+    absent: [...NET_TOOLS, 'curl', ...PROCPS],
     service: { process: 'httpd', binaries: ['httpd-foreground', 'httpd'], listen: [{ proto: 'tcp', port: 80, service: 'container-httpd', v6: 'dual' }], gracefulExit: 0 },
   },
   {
@@ -154,7 +157,7 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
     labels: {},
     stopSignal: '',
     flavor: 'debian',
-    absent: [...NET_TOOLS.filter((t) => t !== 'redis-cli'), 'curl'],
+    absent: [...NET_TOOLS.filter((t) => t !== 'redis-cli'), 'curl', ...PROCPS],
     service: { process: 'redis-server', binaries: ['redis-server'], listen: [{ proto: 'tcp', port: 6379, service: 'redis', v6: 'twin' }], gracefulExit: 0 },
   },
   {
@@ -173,7 +176,7 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
     labels: { 'org.opencontainers.image.ref.name': 'ubuntu', 'org.opencontainers.image.version': '24.04' },
     stopSignal: '',
     flavor: 'debian',
-    absent: [...NET_TOOLS, 'curl'],
+    absent: [...NET_TOOLS, 'curl', ...PROCPS],
   },
   {
     repo: 'debian',
@@ -191,7 +194,7 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
     labels: {},
     stopSignal: '',
     flavor: 'debian',
-    absent: [...NET_TOOLS, 'curl'],
+    absent: [...NET_TOOLS, 'curl', ...PROCPS],
   },
   {
     repo: 'nicolaka/netshoot',

@@ -160,6 +160,24 @@ export interface ContainerState {
   exitWith: number;
   /** The last PID handed out in the container's PID namespace (the main process is 1); see pid-namespace.ts. */
   lastPid?: number;
+  /** Host PID of the container's containerd-shim-runc-v2 (started just before PID 1); see proc/process-table.ts. */
+  shimPid?: number;
+  /** Processes PID 1 forked at start (nginx's workers, httpd's children): host PID and PID in the container. */
+  children?: { pid: number; nsPid: number }[];
+  /** Processes started with `docker exec -it` that are still running (their shell is open). */
+  execs?: ExecProcess[];
+}
+
+/** A process started in a running container by `docker exec` (and the docker CLI process on the host that waits for it). */
+export interface ExecProcess {
+  pid: number;
+  nsPid: number;
+  argv: string[];
+  user: string;
+  startUs: number;
+  tty: boolean;
+  /** The `docker exec ...` client on the host: its PID, user and command line. */
+  cli?: { pid: number; user: string; args: string };
 }
 
 /** A container: its configuration (Config, HostConfig, NetworkingConfig), state, and the logs of its main process. */

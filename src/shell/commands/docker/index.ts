@@ -48,12 +48,12 @@ export const dockerRoot: CobraCommand = {
 const NOT_EMULATED = new Set([
   'build', 'builder', 'buildx', 'checkpoint', 'commit', 'compose', 'config', 'context', 'cp', 'diff', 'events', 'export',
   'history', 'import', 'init', 'load', 'login', 'logout', 'manifest', 'node', 'pause', 'plugin', 'push', 'rmi', 'save',
-  'search', 'secret', 'service', 'stack', 'stats', 'swarm', 'tag', 'top', 'trust', 'unpause', 'update', 'volume', 'wait',
+  'search', 'secret', 'service', 'stack', 'stats', 'swarm', 'tag', 'trust', 'unpause', 'update', 'volume', 'wait',
 ]);
 
 /** Subcommands of the management commands that Docker 27 has and the lab does not emulate. */
 const NOT_EMULATED_SUB: Record<string, string[]> = {
-  container: ['commit', 'cp', 'diff', 'export', 'pause', 'stats', 'top', 'unpause', 'update', 'wait'],
+  container: ['commit', 'cp', 'diff', 'export', 'pause', 'stats', 'unpause', 'update', 'wait'],
   image: ['build', 'history', 'import', 'load', 'push', 'rm', 'save', 'tag'],
   system: ['df', 'events'],
 };

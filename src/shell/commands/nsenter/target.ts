@@ -7,7 +7,7 @@ import { catalogById } from '../../../core/docker/image-catalog';
 import { containerNetns } from '../../../core/docker/container-start';
 import { reapContainers } from '../../../core/docker/container-stop';
 import { fsRootOf } from '../../../core/docker/etc-files';
-import { RESOLVED_PID, SSHD_PID } from '../../../core/presets/host-files';
+import { hostProcesses, namespaceProcesses } from '../../../core/proc/process-table';
 import { readFile } from '../../vfs';
 import { netnsByName } from '../../../core/kernel/netns-names';
 
@@ -44,18 +44,16 @@ function containerNs(world: World, engine: DockerEngineState, c: Container): Pro
 export function findProcess(world: World, env: ProcessEnv, pid: number): ProcessNs | null {
   const engine = world.state.docker[env.host];
   if (env.containerId) {
-    // A container sees only its own processes, its main process as PID 1.
+    // A container sees only its own PID namespace: PID 1, its children, its exec'd processes.
     const c = engine?.containers?.[env.containerId];
-    return engine && c && pid === 1 ? containerNs(world, engine, c) : null;
+    return engine && c && namespaceProcesses(world, engine, c).some((p) => p.pid === pid) ? containerNs(world, engine, c) : null;
   }
-  if (engine) {
-    reapContainers(world, engine);
-    const c = Object.values(engine.containers ?? {}).find((x) => x.state.status === 'running' && x.state.pid === pid);
-    if (c) return containerNs(world, engine, c);
-  }
-  if (pid === 1 || pid === RESOLVED_PID || pid === SSHD_PID) return hostNs(world, env.host);
-  // Daemons with sockets in the root namespace (docker-proxy).
-  if (world.state.netns[world.host(env.host).rootNs]?.sockets.some((s) => s.pid === pid)) return hostNs(world, env.host);
+  if (engine) reapContainers(world, engine);
+  const p = hostProcesses(world, env.host).find((x) => x.pid === pid);
+  const c = p?.containerId ? engine?.containers?.[p.containerId] : undefined;
+  if (engine && c) return containerNs(world, engine, c);
+  // systemd, its daemons, docker-proxy, the shims: the host's namespaces.
+  if (p || world.state.netns[world.host(env.host).rootNs]?.sockets.some((s) => s.pid === pid)) return hostNs(world, env.host);
   return null;
 }
 

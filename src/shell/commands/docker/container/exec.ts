@@ -39,7 +39,7 @@ export const containerExec: CobraCommand = {
       if (values.workdir) env.cwd = values.workdir as string;
       if (values.user) env.user = (values.user as string).split(':')[0];
       if (values.interactive && isShell(argv[0]) && argv.length === 1) {
-        enterExecShell(ctx, env);
+        enterExecShell(ctx, env, c, argv, Boolean(values.tty));
         return 0;
       }
       if (values.detach) {

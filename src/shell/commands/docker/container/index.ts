@@ -12,6 +12,7 @@ import { containerKill, containerRm } from './rm';
 import { containerRename } from './rename';
 import { containerRun } from './run';
 import { containerStart } from './start';
+import { containerTop } from './top';
 import { containerRestart, containerStop } from './stop';
 
 export const containerCommand: CobraCommand = {
@@ -20,12 +21,12 @@ export const containerCommand: CobraCommand = {
   short: 'Manage containers',
   subcommands: [
     containerAttach, containerCreate, containerExec, containerInspect, containerKill, containerLogs, containerLs,
-    containerPort, containerPrune, containerRename, containerRestart, containerRm, containerRun, containerStart, containerStop,
+    containerPort, containerPrune, containerRename, containerRestart, containerRm, containerRun, containerStart, containerStop, containerTop,
   ].map((c) => ({ ...c, category: undefined })),
 };
 
 /** The container verbs docker also has at the top level. */
 export const topLevelContainerCommands: CobraCommand[] = [
   containerAttach, containerCreate, containerExec, containerKill, containerLogs, dockerPs, containerPort,
-  containerRename, containerRestart, containerRm, containerRun, containerStart, containerStop,
+  containerRename, containerRestart, containerRm, containerRun, containerStart, containerStop, containerTop,
 ];

@@ -13,6 +13,7 @@ import { findProgram } from '../../../registry';
 import { commandsOf, imageDistro } from '../../../../core/os/packages';
 import { execProgram, runScript } from '../../../interpreter';
 import { parseLine } from '../../../parser';
+import { allocContainerPid } from '../../../../core/docker/pid-namespace';
 
 const SHELLS = ['sh', 'ash', 'bash', 'zsh'];
 
@@ -102,13 +103,20 @@ export function teeToLogs(world: World, c: Container, io: CommandIO): CommandIO 
 
 /** Interactive shells that are a container's PID 1 (leaving them ends the container), and `exec -it` shells. */
 const mainShells = new WeakMap<ProcessEnv, { host: string; containerId: string; via: 'run' | 'attach' }>();
-const execShells = new WeakSet<ProcessEnv>();
+const execShells = new WeakMap<ProcessEnv, { host: string; containerId: string; pid: number }>();
 const hooked = new WeakSet<Session>();
 
 function hook(session: Session): void {
   if (hooked.has(session)) return;
   hooked.add(session);
   session.popListeners.add((env) => {
+    const exec = execShells.get(env);
+    if (exec) {
+      execShells.delete(env);
+      // The exec'd shell exits, and the docker CLI waiting for it.
+      const c = session.world.state.docker[exec.host]?.containers?.[exec.containerId];
+      if (c?.state.execs) c.state.execs = c.state.execs.filter((e) => e.pid !== exec.pid);
+    }
     const main = mainShells.get(env);
     if (!main) return;
     mainShells.delete(env);
@@ -127,8 +135,15 @@ export function enterMainShell(ctx: CommandContext, engine: DockerEngineState, c
 }
 
 /** Enters a shell started by `docker exec -it`: `exit` only ends that shell. */
-export function enterExecShell(ctx: CommandContext, env: ProcessEnv): void {
-  execShells.add(env);
+export function enterExecShell(ctx: CommandContext, env: ProcessEnv, c: Container, argv: string[], tty: boolean): void {
+  // The docker CLI starts (on the host, in the learner's terminal), then runc starts the shell in the container.
+  const cliPid = ctx.world.nextPid();
+  const pid = ctx.world.nextPid();
+  const nsPid = allocContainerPid(ctx.world, env.host, c.id);
+  const cli = { pid: cliPid, user: ctx.env.user, args: ctx.argv.join(' ') };
+  (c.state.execs ??= []).push({ pid, nsPid, argv, user: env.user, startUs: ctx.world.clock.now(), tty, cli });
+  execShells.set(env, { host: env.host, containerId: c.id, pid });
+  hook(ctx.session);
   ctx.session.pushEnv(env);
 }
 
