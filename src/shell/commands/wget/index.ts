@@ -31,6 +31,7 @@ const bbFlags = new FlagSet(
       { name: 's', short: 's', type: 'bool', help: 'Spider mode - only check file existence' },
       { name: 'T', short: 'T', type: 'string', help: 'Network read timeout is SEC seconds' },
       { name: 'c', short: 'c', type: 'bool', help: 'Continue retrieval of aborted transfer' },
+      { name: 'spider', type: 'bool', help: 'Only check URL existence' },
     ],
   },
   'busybox',
@@ -115,6 +116,8 @@ async function run(ctx: CommandContext): Promise<number> {
     return 1;
   }
   const now = ctx.world.clock.now();
+  const spider = !!v.spider;
+  if (!bb && !quiet && spider) ctx.err('Spider mode enabled. Check if remote file exists.\n');
   if (!bb && !quiet) ctx.err(`--${stamp(now)}--  ${url.scheme}://${url.hostHeader}${url.path}\n`);
   const f = fetchHttp(ctx, url, { method: 'GET', path: url.path, host: url.hostHeader, userAgent: bb ? 'Wget' : 'Wget/1.21.4' });
   if (f.kind === 'resolve-failed') {
@@ -141,15 +144,31 @@ async function run(ctx: CommandContext): Promise<number> {
   if (!(await ctx.sleep(f.elapsedUs))) return 130;
   const resp = f.response;
   const len = byteLength(resp.body);
+  // -S: the status line and headers, indented by two spaces (GNU puts them after "awaiting response...").
+  const serverResponse = v['server-response'] || v.S ? [`HTTP/${resp.httpVersion ?? '1.1'} ${resp.status} ${resp.reason}`, ...resp.headers.map(([k, val]) => `${k}: ${val}`)].map((l) => `  ${l}\n`).join('') : '';
+  if (bb && serverResponse && !quiet) ctx.err(serverResponse);
+  const awaiting = (rest: string) => (serverResponse ? `HTTP request sent, awaiting response... \n${serverResponse}` : `HTTP request sent, awaiting response... ${rest}\n`);
+  if (spider && resp.status < 400) {
+    if (bb) ctx.err(quiet ? '' : 'remote file exists\n');
+    else if (!quiet) {
+      const type = resp.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? 'text/html';
+      ctx.err(`connected.\n${awaiting(`${resp.status} ${resp.reason}`)}Length: ${len} [${type}]\nRemote file exists and could contain further links,\nbut recursion is disabled -- not retrieving.\n\n`);
+    }
+    return 0;
+  }
+  if (spider && !bb) {
+    if (!quiet) ctx.err(`connected.\n${awaiting(`${resp.status} ${resp.reason}`)}Remote file does not exist -- broken link!!!\n`);
+    return 8;
+  }
   if (resp.status >= 400) {
     if (bb) ctx.err(`wget: server returned error: HTTP/${resp.httpVersion ?? '1.1'} ${resp.status} ${resp.reason}\n`);
-    else if (!quiet) ctx.err(`connected.\nHTTP request sent, awaiting response... ${resp.status} ${resp.reason}\n${stamp(now)} ERROR ${resp.status}: ${resp.reason}.\n\n`);
+    else if (!quiet) ctx.err(`connected.\n${awaiting(`${resp.status} ${resp.reason}`)}${stamp(now)} ERROR ${resp.status}: ${resp.reason}.\n\n`);
     return bb ? 1 : 8;
   }
   const name = outFile || (url.path.split('/').pop() || 'index.html');
   if (!bb && !quiet) {
     const type = resp.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? 'text/html';
-    ctx.err(`connected.\nHTTP request sent, awaiting response... ${resp.status} ${resp.reason}\nLength: ${len} [${type}]\n`);
+    ctx.err(`connected.\n${awaiting(`${resp.status} ${resp.reason}`)}Length: ${len} [${type}]\n`);
   }
   if (name === '-') {
     ctx.out(resp.body);
