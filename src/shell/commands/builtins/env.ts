@@ -4,6 +4,7 @@
 import type { CommandContext, Program, ProcessEnv } from '../../types';
 import type { World } from '../../../core/world';
 import { containerOf } from '../../path';
+import { coreutilsInfo } from './coreutils-help';
 
 const HOST_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/usr/games:/usr/local/games:/snap/bin';
 const CONTAINER_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -37,6 +38,8 @@ export function environment(world: World, env: ProcessEnv): [string, string][] {
 }
 
 async function env(ctx: CommandContext): Promise<number> {
+  const info = coreutilsInfo(ctx, 'env');
+  if (info !== null) return info;
   const args = ctx.argv.slice(1);
   // `env NAME=value... [COMMAND]`: run COMMAND with those added.
   const assigns: [string, string][] = [];
@@ -51,6 +54,8 @@ async function env(ctx: CommandContext): Promise<number> {
 }
 
 async function printenv(ctx: CommandContext): Promise<number> {
+  const info = coreutilsInfo(ctx, 'printenv');
+  if (info !== null) return info;
   const names = ctx.argv.slice(1);
   const list = environment(ctx.world, ctx.env).map(([k, v]): [string, string] => (k === '_' ? [k, '/usr/bin/printenv'] : [k, v]));
   if (!names.length) {

@@ -59,6 +59,14 @@ function shellQuote(s: string): string {
 
 async function run(ctx: CommandContext): Promise<number> {
   let args = ctx.argv.slice(1);
+  if (args[0] === '--help') {
+    ctx.out('printf: printf [-v var] format [arguments]\n    Formats and prints ARGUMENTS under control of the FORMAT.\n');
+    return 0;
+  }
+  if (args[0] !== undefined && /^-[^v-]|^--./.test(args[0])) {
+    ctx.err(`${ctx.env.shell}: printf: ${args[0].startsWith('--') ? '--' : args[0].slice(0, 2)}: invalid option\nprintf: usage: printf [-v var] format [arguments]\n`);
+    return 2;
+  }
   let target: string | null = null;
   if (args[0] === '-v') {
     target = args[1] ?? null;

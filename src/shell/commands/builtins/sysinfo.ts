@@ -3,10 +3,13 @@
 import type { CommandContext, Program } from '../../types';
 import { HOST_KERNEL } from '../../../core/docker/service-logs';
 import { distroOf } from '../../path';
+import { coreutilsInfo } from './coreutils-help';
 
 const KERNEL_BUILD = '#51-Ubuntu SMP PREEMPT_DYNAMIC Sat Nov  9 17:58:29 UTC 2024';
 
 async function uname(ctx: CommandContext): Promise<number> {
+  const info = coreutilsInfo(ctx, 'uname');
+  if (info !== null) return info;
   const flags = ctx.argv.slice(1).join('').replace(/-/g, '');
   const distro = distroOf(ctx.world, ctx.env);
   const bb = ctx.env.flavor === 'busybox' || distro === 'alpine';
@@ -27,6 +30,8 @@ async function uname(ctx: CommandContext): Promise<number> {
 }
 
 async function id(ctx: CommandContext): Promise<number> {
+  const info = coreutilsInfo(ctx, 'id');
+  if (info !== null) return info;
   const user = ctx.env.user;
   if (user === 'root') {
     const alpine = distroOf(ctx.world, ctx.env) === 'alpine' || ctx.env.flavor === 'busybox';
@@ -42,6 +47,8 @@ const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 async function date(ctx: CommandContext): Promise<number> {
+  const info = coreutilsInfo(ctx, 'date');
+  if (info !== null) return info;
   const d = new Date(Math.floor(ctx.world.clock.now() / 1000));
   const p = (n: number) => String(n).padStart(2, '0');
   const time = `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;

@@ -109,6 +109,10 @@ async function httpServer(ctx: CommandContext, args: string[]): Promise<number> 
 
 async function run(ctx: CommandContext): Promise<number> {
   const args = ctx.argv.slice(1);
+  if (args[0] === '--help' || args[0] === '-h') {
+    ctx.out('usage: python3 [option] ... [-c cmd | -m mod | file | -] [arg] ...\nOptions (and corresponding environment variables):\n-m mod : run library module as a script (terminates option list)\n-V     : print the Python version number and exit (also --version)\n');
+    return 0;
+  }
   if (args[0] === '--version' || args[0] === '-V') {
     ctx.out(`Python ${PYTHON_VERSION}\n`);
     return 0;
