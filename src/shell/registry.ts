@@ -45,6 +45,7 @@ import { ifconfigProgram, netstatProgram, routeProgram } from './commands/net-to
 import { arpProgram } from './commands/net-tools/arp';
 import { conntrack } from './commands/conntrack';
 import { redisCli } from './commands/redis-cli';
+import { service, systemctl } from './commands/systemctl';
 import { traceroute } from './commands/traceroute';
 import { tcpdump } from './commands/tcpdump';
 import { iptables, iptablesSaveCmd } from './commands/iptables';
@@ -70,7 +71,7 @@ const PROGRAMS: readonly Program[] = [
   // Ctrl-P Ctrl-Q typed in a container shell entered by docker attach / run -it / exec -it
   dockerDetachKeys,
   // tools
-  apk, apt, aptGet, arpProgram, bridge, brctl, cnlab, conntrack, curl, digProgram, docker, getent, hostProgram, hostname, ifconfigProgram, ip, netstatProgram, routeProgram, iptables, iptablesRestore, iptablesSaveCmd, jq, nc, nsenter, nslookup, ping, ps, python3, redisCli, ss, sysctl, tcpdump, traceroute, ufw, wget,
+  apk, apt, aptGet, arpProgram, bridge, brctl, cnlab, conntrack, curl, digProgram, docker, getent, hostProgram, hostname, ifconfigProgram, ip, netstatProgram, routeProgram, iptables, iptablesRestore, iptablesSaveCmd, jq, nc, nsenter, nslookup, ping, ps, python3, redisCli, service, ss, sysctl, systemctl, tcpdump, traceroute, ufw, wget,
 ];
 
 const byName = new Map<string, Program>(PROGRAMS.map((p) => [p.name, p]));

@@ -89,7 +89,7 @@ export function embeddedLookup(world: World, engine: DockerEngineState, netnsId:
   if (ips.length) return { kind: 'answer', ips: shuffled(ips, world.clock.now(), q) };
   if (!external) return { kind: 'nxdomain' };
   const c = engine.containers?.[sb.containerId];
-  const servers = c?.hostConfig.dns.length ? c.hostConfig.dns : world.host(engine.host).resolv.nameservers;
+  const servers = c?.hostConfig.dns.length ? c.hostConfig.dns : engine.config?.dns?.length ? engine.config.dns : world.host(engine.host).resolv.nameservers;
   return { kind: 'forward', servers };
 }
 

@@ -72,6 +72,7 @@ export function startDockerEngine(world: World, host: string): DockerEngineState
   for (const n of [bridge, hostNet, none]) engine.networks[n.id] = n;
   setupDaemonChains(world, root.id);
   programBridgeNetwork(world, root.id, bridge, true);
+  engine.startedUs = world.clock.now();
   world.state.docker[host] = engine;
   world.changed('docker', host);
   return engine;

@@ -85,10 +85,12 @@ export function resolvConf(world: World, engine: DockerEngineState, c: Container
     return n && !n.predefined;
   });
   const overrides: string[] = [];
-  if (c.hostConfig.dns.length) overrides.push('nameservers');
+  // daemon.json's "dns" is the default for containers started without --dns.
+  const dns = c.hostConfig.dns.length ? c.hostConfig.dns : (engine.config?.dns ?? []);
+  if (dns.length) overrides.push('nameservers');
   if (c.hostConfig.dnsSearch.length) overrides.push('search');
   if (c.hostConfig.dnsOptions.length) overrides.push('options');
-  const upstream = c.hostConfig.dns.length ? c.hostConfig.dns : host.nameservers.filter((ns) => !isLoopback(parseIpv4(ns) ?? 0));
+  const upstream = dns.length ? dns : host.nameservers.filter((ns) => !isLoopback(parseIpv4(ns) ?? 0));
   const search = c.hostConfig.dnsSearch.length ? c.hostConfig.dnsSearch : host.search;
   const options = c.hostConfig.dnsOptions.length ? [...c.hostConfig.dnsOptions] : [...host.options];
   let s = HEADER;

@@ -17,9 +17,9 @@ export const DEFAULT_ADDRESS_POOLS: readonly { base: string; size: number }[] = 
 ];
 
 /** Every subnet the default pools can hand out, in allocation order (172.17.0.0/16 ... 192.168.240.0/20). */
-export function predefinedSubnets(): Cidr[] {
+export function predefinedSubnets(pools: readonly { base: string; size: number }[] = DEFAULT_ADDRESS_POOLS): Cidr[] {
   const out: Cidr[] = [];
-  for (const pool of DEFAULT_ADDRESS_POOLS) {
+  for (const pool of pools) {
     const base = parseCidr(pool.base)!;
     const count = 2 ** (pool.size - base.len);
     const step = 2 ** (32 - pool.size);
@@ -43,7 +43,9 @@ export function subnetsInUse(engine: DockerEngineState): Cidr[] {
  */
 export function allocateSubnet(engine: DockerEngineState, reserved: Cidr[]): Cidr {
   const used = [...subnetsInUse(engine), ...reserved];
-  const free = PREDEFINED.find((s) => !used.some((u) => cidrOverlaps(s, u)));
+  // daemon.json's default-address-pools replace the built-in list.
+  const candidates = engine.config?.defaultAddressPools ? predefinedSubnets(engine.config.defaultAddressPools) : PREDEFINED;
+  const free = candidates.find((s) => !used.some((u) => cidrOverlaps(s, u)));
   if (!free) throw new DaemonError('all predefined address pools have been fully subnetted', 403);
   return free;
 }

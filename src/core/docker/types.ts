@@ -1,5 +1,6 @@
 // libnetwork's Container Network Model as plain data: Network, Endpoint, Sandbox, plus the engine that owns them.
 // Field names follow the Docker Engine API (api/types/network) so inspect output is a projection, not a translation.
+import type { DaemonConfig } from './daemon-config';
 
 /** IPAM configuration of one subnet (`IPAM.Config[]`). Empty strings mean "not set". */
 export interface IpamPoolConfig {
@@ -104,6 +105,12 @@ export interface DockerEngineState {
   allocatedHostPorts?: string[];
   /** The port allocator's last port handed out per range: `proto/hostIp/begin-end` (ephemeral: 32768-60999). */
   portRangeLast?: Record<string, number>;
+  /** The daemon.json settings the daemon started with (see daemon-config.ts). */
+  config?: DaemonConfig;
+  /** dockerd is not running: stopped (socket activation starts it on the next request) or failed to start. */
+  down?: 'stopped' | 'failed';
+  /** When dockerd last started (µs), for `systemctl status`. */
+  startedUs?: number;
 }
 
 /** An image the daemon has locally: a catalog entry pulled under one reference. */
@@ -160,6 +167,8 @@ export interface ContainerState {
   exitWith: number;
   /** The last PID handed out in the container's PID namespace (the main process is 1); see pid-namespace.ts. */
   lastPid?: number;
+  /** Stopped because dockerd went down (not by the user): `unless-stopped` brings it back when dockerd starts. */
+  stoppedByDaemon?: boolean;
   /** Host PID of the container's containerd-shim-runc-v2 (started just before PID 1); see proc/process-table.ts. */
   shimPid?: number;
   /** Processes PID 1 forked at start (nginx's workers, httpd's children): host PID and PID in the container. */

@@ -3,11 +3,14 @@ import type { DockerEngineState } from '../../../core/docker/types';
 import { DaemonError, NoDaemonError } from '../../../core/docker/errors';
 import type { CommandContext } from '../../types';
 import { reapContainers } from '../../../core/docker/container-stop';
+import { startDaemon } from '../../../core/docker/daemon-lifecycle';
 
 /** The engine on the host this shell runs on (DOCKER_HOST is always the local socket here), with exited PID 1s reaped. */
 export function engineFor(ctx: CommandContext): DockerEngineState {
   const engine = ctx.world.state.docker[ctx.env.host];
   if (!engine) throw new NoDaemonError();
+  // A stopped dockerd is started by docker.socket on the next request; one whose config is bad fails again.
+  if (engine.down && startDaemon(ctx.world, engine) !== null) throw new NoDaemonError();
   reapContainers(ctx.world, engine);
   return engine;
 }

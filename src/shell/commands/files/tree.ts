@@ -69,6 +69,8 @@ function dirPaths(world: World, env: ProcessEnv): Set<string> {
   const dirs = new Set(BASE_DIRS);
   dirs.add(homeOf(env.user));
   if (env.user !== 'root') dirs.add('/home/learner');
+  // The docker-ce package's configuration directory (daemon.json goes there) exists on a Docker host.
+  if (!env.fsRoot.startsWith('ctr:') && world.state.docker[env.fsRoot]) dirs.add('/etc/docker');
   const prefix = `${env.fsRoot}:`;
   for (const [k, m] of Object.entries(world.state.fsMeta ?? {})) if (m.dir && k.startsWith(prefix)) dirs.add(k.slice(prefix.length));
   for (const f of [...filePaths(world, env), ...dirs]) for (let p = parentOf(f); p !== '/'; p = parentOf(p)) dirs.add(p);
