@@ -90,8 +90,17 @@ async function execAll(ip: IpCtx, cmd: string[]): Promise<number> {
   return status;
 }
 
-function identify(ip: IpCtx): void {
-  if (ip.ns.kind === 'named') ip.ctx.out(`${ip.ns.name}\n`);
+/** `ip netns identify [PID]`: every name in /run/netns for the namespace of PID (default: this process). */
+function identify(ip: IpCtx, pid: string | undefined): void {
+  let target = ip.ns.id;
+  if (pid !== undefined) {
+    const p = /^\d+$/.test(pid) ? findProcess(ip.world, ip.ctx.env, Number(pid)) : null;
+    if (!p) fail(ip, 'Cannot open network namespace: No such file or directory', 1);
+    // /proc/PID/ns/net of another user's process (a container's, a daemon's) needs root.
+    if (p.container && ip.ctx.env.user !== 'root') fail(ip, 'Cannot open network namespace: Permission denied', 1);
+    target = p.netns;
+  }
+  for (const n of netnsNames(ip.world, ip.ns.host)) if (n.ns?.id === target) ip.ctx.out(`${n.name}\n`);
 }
 
 /** `ip netns [list|add|delete|exec|identify|help] ...`; exec returns the command's status. */
@@ -105,7 +114,7 @@ export async function ipNetns(ip: IpCtx, argv: string[]): Promise<number> {
   else if (matches(verb, 'delete')) del(ip, rest[0]);
   else if (matches(verb, 'exec') && ip.opts.all) return execAll(ip, rest);
   else if (matches(verb, 'exec')) return exec(ip, rest);
-  else if (matches(verb, 'identify')) identify(ip);
+  else if (matches(verb, 'identify')) identify(ip, rest[0]);
   else if (matches(verb, 'help')) throw new IpFailure(ipUsage('netns', false), 255);
   else fail(ip, `Command "${verb}" is unknown, try "ip netns help".`, 255);
   return 0;
