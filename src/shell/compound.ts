@@ -77,7 +77,7 @@ async function run(session: Session, cmd: CompoundCommand, io: CommandIO, interr
     case 'group': {
       if (!cmd.subshell) return body(session, cmd.body, io, interrupt);
       // A subshell: a copy of this shell whose variables and directory are dropped when it ends.
-      session.pushEnv({ ...session.env, vars: { ...session.env.vars } });
+      session.pushEnv({ ...session.env, vars: { ...session.env.vars }, newShell: false });
       try {
         return await body(session, cmd.body, io, interrupt);
       } finally {

@@ -72,7 +72,7 @@ function lookupVar(session: Session, env: ProcessEnv, name: string): string {
     case '?':
       return String(session.lastExit);
     case '$':
-      return '4242';
+      return String(session.shellPid() ?? 4242);
     case '!':
       return session.jobs.lastPid === null ? '' : String(session.jobs.lastPid);
     case '#':

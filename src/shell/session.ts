@@ -5,6 +5,7 @@ import { runScript } from './interpreter';
 import { parseLine } from './parser';
 import { COMPOUND, historyEntry } from './continuation';
 import { JobTable } from './jobs';
+import { LOGIN_PIDS } from '../core/proc/process-table';
 
 export interface SessionOptions {
   /** Waits real time for a simulated sleep: the browser paces `ping`; tests and `cnlab exec` pass none and run instantly. */
@@ -116,6 +117,17 @@ export class Session {
     // dash (Ubuntu's sh) prompts with PS1's default.
     if (e.shell === 'dash') return `${mark} `;
     return `${e.user}@${e.hostname}:${e.cwd}${mark} `;
+  }
+
+  /** `$$` of the innermost shell on the host: the login shell's PID, or one drawn for a shell started since; null in a container. */
+  shellPid(): number | null {
+    if (this.env.containerId) return null;
+    for (let i = this.envStack.length - 1; i > 0; i--) {
+      const e = this.envStack[i];
+      if (e.shellPid !== undefined) return e.shellPid;
+      if (e.newShell) return (e.shellPid = this.world.nextPid());
+    }
+    return LOGIN_PIDS.bash;
   }
 
   pushEnv(env: ProcessEnv): void {

@@ -31,6 +31,9 @@ export interface ProcessEnv {
   vars: Record<string, string>;
   /** Names of `vars` in the environment of the programs it runs (`export`, or `NAME=value cmd`); the rest are shell variables. */
   exported?: string[];
+  /** A shell process started in the session (bash in `ip netns exec`, `sh -c`): its PID, drawn when `$$` first needs it. */
+  newShell?: boolean;
+  shellPid?: number;
 }
 
 /** Ctrl-C as the command sees it. */

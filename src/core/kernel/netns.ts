@@ -67,3 +67,14 @@ export function allocPeerNsId(world: World, ns: Netns, other: Netns): number {
   }
   return ids[other.id];
 }
+
+/** rtnl_net_newid (`ip netns set NAME NSID`): `ns` gives `other` the id `nsid` (-1: the lowest free one). */
+export function setPeerNsId(world: World, ns: Netns, other: Netns, nsid: number): number | 'peer-has-id' | 'id-used' {
+  const ids = (ns.nsids ??= {});
+  if (ids[other.id] !== undefined) return 'peer-has-id';
+  if (nsid < 0) return allocPeerNsId(world, ns, other);
+  if (Object.values(ids).includes(nsid)) return 'id-used';
+  ids[other.id] = nsid;
+  world.changed('netns', ns.id);
+  return nsid;
+}

@@ -51,7 +51,7 @@ async function runText(ctx: CommandContext, text: string, label: string): Promis
     return 2;
   }
   // A child process: its cd, exports and variables do not reach the caller.
-  ctx.session.pushEnv({ ...ctx.env, vars: { ...ctx.env.vars } });
+  ctx.session.pushEnv({ ...ctx.env, vars: { ...ctx.env.vars }, newShell: true, shellPid: undefined });
   try {
     return await runScript(ctx.session, parsed.script, { out: ctx.out, err: ctx.err, readLine: ctx.readLine, stdoutNotTty: ctx.stdoutNotTty }, ctx.interrupt);
   } finally {
@@ -86,7 +86,7 @@ async function run(ctx: CommandContext): Promise<number> {
     return runText(ctx, file.content, args[0]);
   }
   // An interactive child shell: its prompt until `exit`.
-  ctx.session.pushEnv({ ...ctx.env, shell: sh === 'bash' ? 'bash' : sh === 'dash' ? 'dash' : ctx.env.shell, vars: { ...ctx.env.vars } });
+  ctx.session.pushEnv({ ...ctx.env, shell: sh === 'bash' ? 'bash' : sh === 'dash' ? 'dash' : ctx.env.shell, vars: { ...ctx.env.vars }, newShell: true, shellPid: undefined });
   return 0;
 }
 

@@ -135,7 +135,7 @@ async function exec(ctx: CommandContext, argv: string[], env: ProcessEnv, entere
     return 127;
   }
   if (['sh', 'ash', 'bash'].includes(name)) {
-    const shellEnv = { ...env, shell: name };
+    const shellEnv = { ...env, shell: name, newShell: true, shellPid: undefined };
     if (cmd.length === 1) {
       ctx.session.pushEnv(shellEnv);
       return 0;

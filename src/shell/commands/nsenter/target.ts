@@ -48,6 +48,8 @@ export function findProcess(world: World, env: ProcessEnv, pid: number): Process
     const c = engine?.containers?.[env.containerId];
     return engine && c && namespaceProcesses(world, engine, c).some((p) => p.pid === pid) ? containerNs(world, engine, c) : null;
   }
+  // The shell that asks (`ip netns identify $$` in bash started by `ip netns exec`) is in the namespaces it runs in.
+  if (env.shellPid === pid) return { netns: env.netns, hostname: env.hostname, fsRoot: env.fsRoot, flavor: env.flavor };
   if (engine) reapContainers(world, engine);
   const p = hostProcesses(world, env.host).find((x) => x.pid === pid);
   const c = p?.containerId ? engine?.containers?.[p.containerId] : undefined;
