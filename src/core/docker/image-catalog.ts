@@ -37,6 +37,8 @@ export interface CatalogImage {
   flavor: 'busybox' | 'debian';
   /** Programs this image does not ship, so `docker exec` fails to find them. */
   absent: string[];
+  /** Programs beyond its userland that it ships (netshoot's toolbox), found on $PATH though the lab may not emulate them. */
+  ships?: string[];
   service?: ImageService;
 }
 
@@ -213,6 +215,10 @@ export const IMAGE_CATALOG: readonly CatalogImage[] = [
     stopSignal: '',
     flavor: 'debian',
     absent: ['apt', 'apt-get', 'redis-cli'],
+    // The toolbox its README lists (packages from its Dockerfile), so `docker run nicolaka/netshoot drill` is not "executable file not found".
+    ships: ('ab bird brctl bridge calicoctl conntrack ctop dhcping drill ethtool file fping git grpcurl http iftop iperf ' +
+      'ipset iptraf-ng ipvsadm jq ltrace mtr nft ngrep nmap nping oping openssl scapy speedtest-cli ssh strace swaks tc ' +
+      'tcptraceroute termshark tshark vim websocat').split(' '),
   },
 ];
 
@@ -281,7 +287,7 @@ const USERLAND: Record<'busybox' | 'debian', ReadonlySet<string>> = {
 /** Whether the image has `name` on its $PATH. */
 export function imageHasExecutable(image: CatalogImage, name: string): boolean {
   if (image.absent.includes(name)) return false;
-  if (image.service?.binaries.includes(name)) return true;
+  if (image.service?.binaries.includes(name) || image.ships?.includes(name)) return true;
   if (image.entrypoint?.some((e) => e.slice(e.lastIndexOf('/') + 1) === name)) return true;
   return USERLAND[image.flavor].has(name);
 }
