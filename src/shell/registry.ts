@@ -19,6 +19,7 @@ import { wc } from './commands/text/wc';
 import { cut } from './commands/text/cut';
 import { awk } from './commands/awk';
 import { sed } from './commands/text/sed';
+import { xargs } from './commands/text/xargs';
 import { trProgram, uniqProgram } from './commands/text/tr-uniq';
 import { printf } from './commands/builtins/printf';
 import { envProgram, printenvProgram } from './commands/builtins/env';
@@ -68,7 +69,7 @@ const PROGRAMS: readonly Program[] = [
   // shell builtins
   ash, bash, bracket, breakCmd, cd, clear, colon, command, continueCmd, dateProgram, echo, envProgram, idProgram, unameProgram, seq, test, exit, exportVar, falseCmd, fg, help, history, jobs, kill, printenvProgram, printf, pwd, sh, sudo, trueCmd, typeCmd, wait, which, whoami,
   // text utilities
-  awk, cat, cut, grep, head, sed, sort, tail, trProgram, uniqProgram, wc,
+  awk, cat, cut, grep, head, sed, sort, tail, trProgram, uniqProgram, wc, xargs,
   // file utilities
   ln, ls, mkdir, rm, sleep, tee, touch,
   // Ctrl-P Ctrl-Q typed in a container shell entered by docker attach / run -it / exec -it

@@ -102,7 +102,7 @@ export function commandsOf(distro: Distro, installed: readonly string[]): Set<st
 
 /** Commands a fresh Ubuntu 24.04 server has on its PATH that the lab does not model (it says so rather than "not found"). */
 export const UBUNTU_BASE: readonly string[] = [
-  'ps', 'top', 'htop', 'less', 'more', 'vi', 'vim', 'nano', 'find', 'xargs', 'df', 'du', 'free', 'lsof', 'watch',
+  'ps', 'top', 'htop', 'less', 'more', 'vi', 'vim', 'nano', 'find', 'df', 'du', 'free', 'lsof', 'watch',
   'ssh', 'scp', 'journalctl', 'mount', 'umount', 'lsblk', 'lsns', 'unshare', 'chroot', 'tc', 'tracepath', 'mtr',
   'telnet', 'tar', 'gzip', 'man', 'file', 'stat', 'basename', 'dirname', 'readlink', 'realpath', 'cp', 'mv', 'chmod', 'chown', 'ln',
   'diff', 'tail', 'timeout', 'nproc', 'uptime', 'hostnamectl', 'resolvectl', 'networkctl', 'nft', 'ip6tables', 'ping6', 'openssl',
