@@ -19,6 +19,7 @@ const iputilsFlags = new FlagSet(
       num('size', 's', 'use <size> as number of data bytes to be sent'), num('ttl', 't', 'define time to live'),
       num('timeout', 'W', 'time to wait for response'), num('deadline', 'w', 'reply wait <deadline> in seconds'),
       { name: 'I', short: 'I', type: 'string', help: 'either interface name or address' },
+      { name: 'M', short: 'M', type: 'string', help: 'define path MTU discovery, can be one of <do|dont|want|probe>' },
       { name: 'quiet', short: 'q', type: 'bool', help: 'quiet output' }, { name: 'numeric', short: 'n', type: 'bool', help: 'no reverse DNS name resolution' },
       { name: '4', short: '4', type: 'bool', help: 'use IPv4' }, { name: '6', short: '6', type: 'bool', help: 'use IPv6' },
       { name: 'help', short: 'h', type: 'bool', help: 'print help and exit' },
@@ -52,6 +53,18 @@ interface Opts {
   deadlineUs: number;
   quiet: boolean;
   numeric: boolean;
+  /** `-M do`: DF set, no local fragmentation. */
+  dontFragment?: boolean;
+}
+
+/** The MTU of the device the route to `dst` leaves by (lo for a local address), or null when there is no route. */
+function routeMtu(ctx: CommandContext, dst: string): number | null {
+  const ns = ctx.world.state.netns[ctx.env.netns];
+  const ip = parseIpv4(dst);
+  if (!ns || ip === null) return null;
+  if (isLocalAddr(ns, ip)) return ns.links.find((l) => l.kind === 'loopback')?.mtu ?? 65536;
+  const route = routeLookup(ns, ip);
+  return route?.dev != null ? (ns.links.find((l) => l.ifindex === route.dev)?.mtu ?? null) : null;
 }
 
 /** connect(2) on the ping socket: the route lookup's error, or null. */
@@ -125,6 +138,13 @@ async function runPing(ctx: CommandContext, busybox: boolean): Promise<number> {
   if (wait !== undefined) o.lingerUs = wait! * 1e6;
   if (deadline) o.deadlineUs = deadline * 1e6;
   if (interval) o.intervalUs = interval * 1e6;
+  const pmtu = v.M as string | undefined;
+  if (!busybox && r.parsed.given.has('M') && !['do', 'dont', 'want', 'probe'].includes(pmtu ?? '')) {
+    ctx.err(`ping: invalid -M argument: ${pmtu}\n`);
+    return 2;
+  }
+  // -M do (and probe) set DF and refuse to fragment: a packet larger than the route's MTU never leaves.
+  o.dontFragment = !busybox && (pmtu === 'do' || pmtu === 'probe');
   const target = r.parsed.args[0];
   if (target === undefined) {
     if (busybox) ctx.err(BUSYBOX_PING_USAGE);
@@ -178,9 +198,13 @@ async function iputilsLoop(ctx: CommandContext, target: string, ip: string, id: 
   for (let seq = 1; o.count === 0 || seq <= o.count; seq++) {
     if (!started) ctx.out(`PING ${target} (${ip}) ${o.size}(${o.size + 28}) bytes of data.\n`);
     started = true;
-    const p = probe(ctx, { dst: ip, seq, id, ttl: o.ttl, size: o.size });
+    const mtu = o.dontFragment ? routeMtu(ctx, ip) : null;
+    const p = mtu !== null && o.size + 28 > mtu ? null : probe(ctx, { dst: ip, seq, id, ttl: o.ttl, size: o.size });
     sent++;
-    if (p.kind === 'reply') {
+    if (p === null) {
+      errors++;
+      ctx.err(`ping: local error: message too long, mtu=${mtu}\n`);
+    } else if (p.kind === 'reply') {
       rtts.push(p.rttUs);
       if (!o.quiet) ctx.out(`${o.size + 8} bytes from ${label(p.from)}: icmp_seq=${seq} ttl=${p.ttl} time=${iputilsTime(p.rttUs)} ms\n`);
     } else if (p.kind === 'icmp') {
