@@ -204,8 +204,10 @@ class Machine {
     }
   }
 
+  /** A number is true when non-zero; a string when non-empty, unless it looks numeric (a field such as "0"). */
   truthy(v: Val): boolean {
-    return typeof v === 'number' ? v !== 0 : v !== '' && !(looksNumeric(v) && Number(v) === 0 && false);
+    if (typeof v === 'number') return v !== 0;
+    return looksNumeric(v) ? Number(v) !== 0 : v !== '';
   }
 
   exec(stmts: Stmt[]): void {
