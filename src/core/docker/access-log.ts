@@ -4,8 +4,7 @@ import type { World } from '../world';
 import { registerTcpResponder, tcpResponder, type AppRequest } from '../sim/apps';
 import { formatIpv4 } from '../net/ipv4';
 import type { Container } from './types';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+import { MONTH_NAMES as MONTHS } from '../sim/clock';
 
 /** `03/Mar/2025:09:30:08 +0000`: nginx's $time_local and Apache's %t (without brackets). */
 function clf(us: number): string {

@@ -4,11 +4,9 @@ import type { World } from '../world';
 import type { ImageService } from './image-catalog';
 import type { Container } from './types';
 import { effectiveArgv } from './main-process';
+import { DAY_NAMES as DAYS, MONTH_NAMES as MONTHS } from '../sim/clock';
 
 type LogLine = Container['logs'][number];
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 function p2(n: number): string {
   return String(n).padStart(2, '0');

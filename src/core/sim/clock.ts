@@ -52,3 +52,7 @@ export function rfc3339Nano(us: Micros, extraNanos = 0): string {
 export function goTimeString(rfc3339: string): string {
   return rfc3339.replace('T', ' ').replace('Z', ' +0000 UTC');
 }
+
+/** English day and month abbreviations, as C's strftime (%a, %b) and Go's time package print them. */
+export const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+export const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;

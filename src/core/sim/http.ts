@@ -4,6 +4,7 @@ import type { World } from '../world';
 import { registerTcpResponder, type AppRequest } from './apps';
 import { INTERNET_WEB_SERVICE } from './external';
 import { internetHostAt } from '../dns/internet';
+import { DAY_NAMES as DAYS, MONTH_NAMES as MONTHS } from './clock';
 
 export interface HttpRequest {
   /** GET and HEAD, or whatever `curl -X`/`-d` sends (POST, PUT, DELETE...). */
@@ -23,9 +24,6 @@ export interface HttpResponse {
   /** The protocol version of the status line; absent means 1.1. */
   httpVersion?: '1.0' | '1.1';
 }
-
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** An HTTP-date (RFC 9110 IMF-fixdate): `Mon, 03 Mar 2025 09:30:00 GMT`. */
 export function httpDate(us: number): string {

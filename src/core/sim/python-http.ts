@@ -5,6 +5,7 @@ import type { Socket } from '../kernel/types';
 import { registerTcpResponder, type AppRequest } from './apps';
 import { httpDate, byteLength, type HttpRequest, type HttpResponse } from './http';
 import { formatIpv4 } from '../net/ipv4';
+import { MONTH_NAMES as MONTHS } from './clock';
 
 export const PYTHON_HTTP_SERVICE = 'python-http';
 export const PYTHON_VERSION = '3.12.3';
@@ -17,8 +18,6 @@ const logSinks = new WeakMap<Socket, (line: string) => void>();
 export function attachLog(socket: Socket, sink: (line: string) => void): void {
   logSinks.set(socket, sink);
 }
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** BaseHTTPRequestHandler.log_date_time_string: `03/Mar/2025 09:30:08`. */
 function logTime(us: number): string {

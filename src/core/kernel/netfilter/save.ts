@@ -4,12 +4,10 @@ import type { NetfilterState, Table, TableName } from './types';
 import { BUILTIN_CHAINS } from './types';
 import { listingOrder, ruleSaveLine } from './listing';
 import { IPTABLES_VARIANT, IPTABLES_VERSION } from './errors';
+import { DAY_NAMES as DAYS, MONTH_NAMES as MONTHS } from '../../sim/clock';
 
 /** iptables-nft walks its tables in enum nft_table_type order. */
 const SAVE_ORDER: TableName[] = ['mangle', 'raw', 'filter', 'nat'];
-
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** ctime(3) without the newline, in UTC: `Mon Mar  3 09:30:00 2025`. */
 export function ctime(us: number): string {

@@ -4,6 +4,7 @@ import type { CommandContext, Program } from '../../types';
 import { HOST_KERNEL } from '../../../core/docker/service-logs';
 import { distroOf } from '../../path';
 import { coreutilsInfo } from './coreutils-help';
+import { DAY_NAMES as DAYS, MONTH_NAMES as MONTHS } from '../../../core/sim/clock';
 
 const KERNEL_BUILD = '#51-Ubuntu SMP PREEMPT_DYNAMIC Sat Nov  9 17:58:29 UTC 2024';
 
@@ -42,9 +43,6 @@ async function id(ctx: CommandContext): Promise<number> {
   ctx.out(`uid=1000(${user}) gid=1000(${user}) groups=1000(${user}),4(adm),24(cdrom),27(sudo),30(dip),46(plugdev),101(lxd),988(docker)\n`);
   return 0;
 }
-
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 async function date(ctx: CommandContext): Promise<number> {
   const info = coreutilsInfo(ctx, 'date');

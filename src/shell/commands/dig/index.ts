@@ -3,11 +3,10 @@
 import type { CommandContext, Program } from '../../types';
 import { etcFile, parseResolvConf, ptrName, queryDns, resolve, type DnsAnswer, type DnsRecord } from '../../../core/dns';
 import { parseIpv4 } from '../../../core/net/ipv4';
+import { DAY_NAMES as DAYS, MONTH_NAMES as MONTHS } from '../../../core/sim/clock';
 
 /** Ubuntu's build on the host; netshoot's Alpine package in a container. */
 const version = (ctx: CommandContext) => (ctx.env.containerId ? '9.18.32' : '9.18.30-0ubuntu0.24.04.2-Ubuntu');
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 const fqdn = (name: string) => (name.endsWith('.') ? name : `${name}.`);
 

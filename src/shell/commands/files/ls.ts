@@ -3,8 +3,8 @@
 import { defineTool } from '../../gnu-tool';
 import type { CommandContext } from '../../types';
 import { readDir, stat, type Entry } from './tree';
+import { MONTH_NAMES as MONTHS } from '../../../core/sim/clock';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const SIX_MONTHS_US = 15_778_476_000_000;
 
 function modeString(e: Entry): string {

@@ -3,6 +3,7 @@
 // columns take the slack back.
 import type { Proc } from '../../../core/proc/process-table';
 import { HOST_MEM_KIB } from '../../../core/proc/process-table';
+import { MONTH_NAMES as MONTHS } from '../../../core/sim/clock';
 
 type Just = 'left' | 'right' | 'user' | 'unlimited';
 
@@ -21,7 +22,6 @@ export interface Ctx {
 /** pid_max is 4194304 on Ubuntu 24.04 (systemd's 50-pid-max.conf), so PID columns are 7 wide (CF_PIDMAX). */
 const PIDW = 7;
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const p2 = (n: number) => String(n).padStart(2, '0');
 
 /** pr_stime: `%H:%M` today, `%b%d` earlier this year, `%Y` before (the hosts run in UTC). */

@@ -5,8 +5,7 @@ import type { CommandContext, Program } from '../../types';
 import type { DockerEngineState } from '../../../core/docker/types';
 import { startDaemon, stopDaemon } from '../../../core/docker/daemon-lifecycle';
 import { DOCKERD_PID } from '../../../core/proc/process-table';
-
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+import { DAY_NAMES as DAYS } from '../../../core/sim/clock';
 
 function since(nowUs: number, atUs: number): string {
   const d = new Date(Math.floor(atUs / 1000));
