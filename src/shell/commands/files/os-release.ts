@@ -3,7 +3,7 @@
 import type { World } from '../../../core/world';
 import type { ProcessEnv } from '../../types';
 import { registerFile } from '../../vfs';
-import { catalogById } from '../../../core/docker/image-catalog';
+import { distroOf } from '../../path';
 
 const UBUNTU = `PRETTY_NAME="Ubuntu 24.04.2 LTS"
 NAME="Ubuntu"
@@ -39,19 +39,12 @@ SUPPORT_URL="https://www.debian.org/support"
 BUG_REPORT_URL="https://bugs.debian.org/"
 `;
 
-const BY_REPO: Record<string, string | null> = { alpine: ALPINE, 'nicolaka/netshoot': ALPINE, busybox: null, ubuntu: UBUNTU, debian: DEBIAN, nginx: DEBIAN, httpd: DEBIAN, redis: DEBIAN };
+const BY_DISTRO = { ubuntu: UBUNTU, debian: DEBIAN, alpine: ALPINE } as const;
 
+/** The distribution's file, from the image the process's filesystem comes from (none in the bare busybox image). */
 function osRelease(world: World, env: ProcessEnv): string | null {
-  if (!env.containerId) return UBUNTU;
-  for (const engine of Object.values(world.state.docker)) {
-    const c = engine.containers?.[env.containerId];
-    if (!c) continue;
-    const image = catalogById(c.imageId);
-    // An Alpine variant of an image (nginx:alpine) is Alpine whatever its repository.
-    if (image?.flavor === 'busybox' && image.repo !== 'busybox') return ALPINE;
-    return BY_REPO[image?.repo ?? ''] ?? null;
-  }
-  return null;
+  const distro = distroOf(world, env);
+  return distro ? BY_DISTRO[distro] : null;
 }
 
 for (const path of ['/etc/os-release', '/usr/lib/os-release']) registerFile({ path, read: osRelease });
