@@ -5,7 +5,7 @@ import type { Container } from '../core/docker/types';
 import { catalogById, imageHasExecutable } from '../core/docker/image-catalog';
 import { commandsOf, HOST_ABSENT, imageDistro, UBUNTU_BASE, type Distro } from '../core/os/packages';
 import { findProgram, findProgramAnyFlavor } from './registry';
-import type { Program, ProcessEnv } from './types';
+import type { Flavor, Program, ProcessEnv } from './types';
 
 /** The container whose files this process sees, if any. */
 export function containerOf(world: World, env: ProcessEnv): Container | undefined {
@@ -35,23 +35,49 @@ export function installedPackages(world: World, env: ProcessEnv): string[] {
 
 export type Lookup = { kind: 'found'; program: Program } | { kind: 'missing' } | { kind: 'not-emulated' };
 
-/** execvp's search for `name` in this process's filesystem. */
-export function lookupProgram(world: World, env: ProcessEnv, name: string): Lookup {
-  const distro = distroOf(world, env);
-  const added = distro ? commandsOf(distro, installedPackages(world, env)) : new Set<string>();
-  if (added.has(name)) {
-    const program = findProgram(name, env.flavor) ?? findProgramAnyFlavor(name);
+/** What a filesystem's $PATH holds: its userland's programs, what it lacks of them, what packages added since,
+ * and the tools it ships that the lab has no model of. */
+interface PathFs {
+  flavor: Flavor;
+  distro: Distro | null;
+  installed: readonly string[];
+  absent: readonly string[];
+  ships(name: string): boolean;
+}
+
+function search(fs: PathFs, name: string): Lookup {
+  if (fs.distro && commandsOf(fs.distro, fs.installed).has(name)) {
+    const program = findProgram(name, fs.flavor) ?? findProgramAnyFlavor(name);
     return program ? { kind: 'found', program } : { kind: 'not-emulated' };
   }
-  const c = containerOf(world, env);
-  const absent = c ? (catalogById(c.imageId)?.absent ?? []) : env.flavor === 'ubuntu' ? HOST_ABSENT : [];
-  if (absent.includes(name)) return { kind: 'missing' };
-  const program = findProgram(name, env.flavor);
+  if (fs.absent.includes(name)) return { kind: 'missing' };
+  const program = findProgram(name, fs.flavor);
   if (program) return { kind: 'found', program };
-  // In the image (or the Ubuntu base system), but a tool the lab has no model of.
-  if (!c && env.flavor === 'ubuntu') return UBUNTU_BASE.includes(name) ? { kind: 'not-emulated' } : { kind: 'missing' };
-  const image = c ? catalogById(c.imageId) : undefined;
-  return image && imageHasExecutable(image, name) ? { kind: 'not-emulated' } : { kind: 'missing' };
+  return fs.ships(name) ? { kind: 'not-emulated' } : { kind: 'missing' };
+}
+
+function containerFs(c: Container): PathFs | null {
+  const image = catalogById(c.imageId);
+  if (!image) return null;
+  return { flavor: image.flavor, distro: imageDistro(image), installed: c.packages?.installed ?? [], absent: image.absent, ships: (n) => imageHasExecutable(image, n) };
+}
+
+function hostFs(world: World, env: ProcessEnv): PathFs {
+  const ubuntu = env.flavor === 'ubuntu';
+  return { flavor: env.flavor, distro: ubuntu ? 'ubuntu' : null, installed: world.state.hosts[env.host]?.packages ?? [], absent: ubuntu ? HOST_ABSENT : [], ships: (n) => ubuntu && UBUNTU_BASE.includes(n) };
+}
+
+/** execvp's search for `name` in this process's filesystem. */
+export function lookupProgram(world: World, env: ProcessEnv, name: string): Lookup {
+  const c = containerOf(world, env);
+  const fs = c ? containerFs(c) : hostFs(world, env);
+  return fs ? search(fs, name) : { kind: 'missing' };
+}
+
+/** Whether `name` is in container `c`'s filesystem (the runtime's exec lookup in $PATH). */
+export function containerHasExecutable(c: Container, name: string): boolean {
+  const fs = containerFs(c);
+  return !!fs && search(fs, name).kind !== 'missing';
 }
 
 /** Whether `name` is on the PATH at all (a program the lab runs, or one it only knows exists). */

@@ -3,14 +3,14 @@
 // `docker run -it` / `exec -it` / `attach`, whose main shell ending stops the container.
 import type { World } from '../../../../core/world';
 import type { Container, DockerEngineState } from '../../../../core/docker/types';
-import { catalogById, imageHasExecutable } from '../../../../core/docker/image-catalog';
+import { catalogById } from '../../../../core/docker/image-catalog';
 import { containerNetns } from '../../../../core/docker/container-start';
 import { containerExited } from '../../../../core/docker/container-stop';
 import { fsRootOf } from '../../../../core/docker/etc-files';
 import type { CommandContext, CommandIO, ProcessEnv } from '../../../types';
 import type { Session } from '../../../session';
 import { findProgram } from '../../../registry';
-import { commandsOf, imageDistro } from '../../../../core/os/packages';
+import { containerHasExecutable } from '../../../path';
 import { execProgram, runScript } from '../../../interpreter';
 import { parseLine } from '../../../parser';
 import { allocContainerPid } from '../../../../core/docker/pid-namespace';
@@ -46,13 +46,7 @@ export function containerProcessEnv(world: World, engine: DockerEngineState, c: 
 
 /** Whether `argv0` exists in the container's image (the runtime's exec lookup in $PATH). */
 export function executableExists(c: Container, argv0: string): boolean {
-  const name = basename(argv0);
-  const image = catalogById(c.imageId);
-  if (!image) return false;
-  const distro = imageDistro(image);
-  if (distro && commandsOf(distro, c.packages?.installed ?? []).has(name)) return true;
-  if (image.absent.includes(name)) return false;
-  return imageHasExecutable(image, name) || findProgram(name, image.flavor) !== undefined;
+  return containerHasExecutable(c, basename(argv0));
 }
 
 /** Whether the lab can actually run `argv0` (it has a program of that name for the image's userland). */
