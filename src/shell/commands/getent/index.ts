@@ -55,6 +55,11 @@ function glibcLine(h: HostEnt): string {
   return `${h.addr.padEnd(15)} ${[h.name, ...h.aliases].join(' ')}\n`;
 }
 
+/** musl's listing of a hosts line as written: address, name, then its aliases. */
+function muslHostsLine(h: HostEnt): string {
+  return `${h.addr.padEnd(16)}  ${h.name}${h.aliases.length ? `  ${h.aliases.join(' ')}` : ''}\n`;
+}
+
 /** musl's hostent lists the canonical name again as its first alias, then the name asked for when it differs. */
 function muslLine(h: HostEnt, key: string): string {
   const aliases = [h.name, ...(key !== h.name && parseIpv4(key) === null ? [key] : [])];
@@ -64,14 +69,14 @@ function muslLine(h: HostEnt, key: string): string {
 async function hostsDb(ctx: CommandContext, keys: string[], musl: boolean): Promise<number> {
   const hosts = hostsLines(etcFile(ctx.world, { netns: ctx.env.netns, fsRoot: ctx.env.fsRoot }, 'hosts'));
   if (!keys.length) {
-    for (const h of hosts) ctx.out(musl ? `${h.addr.padEnd(16)}  ${h.name}${h.aliases.length ? `  ${h.aliases.join(' ')}` : ''}\n` : glibcLine(h));
+    for (const h of hosts) ctx.out(musl ? muslHostsLine(h) : glibcLine(h));
     return 0;
   }
   let status = 0;
   for (const key of keys) {
     if (parseIpv4(key) !== null) {
       const h = lookupAddr(ctx, key, hosts);
-      if (h) ctx.out(musl ? `${h.addr.padEnd(16)}  ${h.name}${h.aliases.length ? `  ${h.aliases.join(' ')}` : ''}\n` : glibcLine(h));
+      if (h) ctx.out(musl ? muslHostsLine(h) : glibcLine(h));
       else status = 2;
       continue;
     }

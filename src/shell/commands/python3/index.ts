@@ -4,6 +4,7 @@ import type { CommandContext, Program } from '../../types';
 import { addListener, AddressInUseError, removeListenersOf } from '../../../core/kernel/sockets';
 import { attachLog, PYTHON_HTTP_SERVICE, PYTHON_VERSION } from '../../../core/sim/python-http';
 import { parseIpv4 } from '../../../core/net/ipv4';
+import { isLocalAddr } from '../../../core/sim/ip-stack';
 import { resolvePath } from '../../vfs';
 
 const USAGE = 'usage: server.py [-h] [--cgi] [--bind ADDRESS] [--directory DIRECTORY]\n                 [--protocol VERSION]\n                 [port]\n';
@@ -80,8 +81,7 @@ async function httpServer(ctx: CommandContext, args: string[]): Promise<number> 
     const v4 = parseIpv4(bind);
     if (v4 === null) return traceback(ctx, bind.includes(':') ? 'OSError: [Errno 99] Cannot assign requested address' : 'socket.gaierror: [Errno -2] Name or service not known');
     const ns = ctx.world.state.netns[ctx.env.netns];
-    const local = ns?.links.some((l) => l.addrs.some((a) => a.ip === v4)) || (v4 >>> 24) === 127;
-    if (!local) return traceback(ctx, 'OSError: [Errno 99] Cannot assign requested address');
+    if (ns === undefined || !isLocalAddr(ns, v4)) return traceback(ctx, 'OSError: [Errno 99] Cannot assign requested address');
     ip = v4;
   }
   if (port > 0 && port < 1024 && ctx.env.user !== 'root') return traceback(ctx, 'PermissionError: [Errno 13] Permission denied');
